@@ -1,0 +1,93 @@
+package io.ringnsq.core.engine;
+
+import java.util.concurrent.TimeUnit;
+
+/** The engine's share of nsqd's options; fluent, checked by {@link #conclude()}. */
+public final class EngineConfig
+{
+    private long memQueueSize = 10_000;
+    private long msgTimeoutNs = TimeUnit.SECONDS.toNanos(60);
+    private long maxMsgTimeoutNs = TimeUnit.MINUTES.toNanos(15);
+    private int nodeId;
+    private int commandRingCapacity = 16 * 1024;
+    private int outboundRingCapacity = 64 * 1024;
+
+    public EngineConfig conclude()
+    {
+        if (memQueueSize < 0)
+        {
+            throw new IllegalArgumentException("mem-queue-size must not be negative");
+        }
+        if (msgTimeoutNs <= 0 || maxMsgTimeoutNs < 0)
+        {
+            throw new IllegalArgumentException("msg timeouts must be positive");
+        }
+        return this;
+    }
+
+    public long memQueueSize()
+    {
+        return memQueueSize;
+    }
+
+    public EngineConfig memQueueSize(final long memQueueSize)
+    {
+        this.memQueueSize = memQueueSize;
+        return this;
+    }
+
+    public long msgTimeoutNs()
+    {
+        return msgTimeoutNs;
+    }
+
+    public EngineConfig msgTimeoutNs(final long msgTimeoutNs)
+    {
+        this.msgTimeoutNs = msgTimeoutNs;
+        return this;
+    }
+
+    public long maxMsgTimeoutNs()
+    {
+        return maxMsgTimeoutNs;
+    }
+
+    public EngineConfig maxMsgTimeoutNs(final long maxMsgTimeoutNs)
+    {
+        this.maxMsgTimeoutNs = maxMsgTimeoutNs;
+        return this;
+    }
+
+    public int nodeId()
+    {
+        return nodeId;
+    }
+
+    public EngineConfig nodeId(final int nodeId)
+    {
+        this.nodeId = nodeId;
+        return this;
+    }
+
+    public int commandRingCapacity()
+    {
+        return commandRingCapacity;
+    }
+
+    public EngineConfig commandRingCapacity(final int commandRingCapacity)
+    {
+        this.commandRingCapacity = commandRingCapacity;
+        return this;
+    }
+
+    public int outboundRingCapacity()
+    {
+        return outboundRingCapacity;
+    }
+
+    public EngineConfig outboundRingCapacity(final int outboundRingCapacity)
+    {
+        this.outboundRingCapacity = outboundRingCapacity;
+        return this;
+    }
+}

@@ -1,0 +1,181 @@
+package io.ringnsq.core.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ringnsq.core.link.CommandEvent;
+import io.ringnsq.core.link.CommandType;
+import io.ringnsq.core.link.IoLink;
+import io.ringnsq.core.link.OutboundEvent;
+import io.ringnsq.core.link.OutboundType;
+import io.ringnsq.core.time.ManualClock;
+
+/** Plays the I/O agent for an {@link Engine} on the test thread, with a manual clock. */
+final class EngineHarness
+{
+    final ManualClock clock = new ManualClock();
+    final IoLink link = new IoLink(0, 1024, 4096);
+    final Engine engine;
+    final List<Frame> frames = new ArrayList<>();
+
+    /** One frame the engine queued for a connection. */
+    record Frame(long connectionId, int type, String text, long messageId, long timestamp, int attempts, String body, boolean close)
+    {
+    }
+
+    EngineHarness(final EngineConfig config)
+    {
+        engine = new Engine(config.conclude(), new IoLink[]{link}, clock, clock.asEpochClock());
+    }
+
+    EngineHarness()
+    {
+        this(new EngineConfig().memQueueSize(100).nodeId(1));
+    }
+
+    void connect(final long id)
+    {
+        send(CommandType.CONNECT, id, e -> e.text = "127.0.0.1:" + (40000 + id));
+    }
+
+    void disconnect(final long id)
+    {
+        send(CommandType.DISCONNECT, id, e -> { });
+    }
+
+    void sub(final long id, final String topic, final String channel)
+    {
+        send(CommandType.SUB, id, e ->
+        {
+            e.topic = topic;
+            e.channel = channel;
+        });
+    }
+
+    void rdy(final long id, final long count)
+    {
+        send(CommandType.RDY, id, e -> e.number = count);
+    }
+
+    void pub(final long id, final String topic, final String body)
+    {
+        send(CommandType.PUB, id, e ->
+        {
+            e.topic = topic;
+            e.body = body.getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    void dpub(final long id, final String topic, final String body, final long deferMs)
+    {
+        send(CommandType.DPUB, id, e ->
+        {
+            e.topic = topic;
+            e.body = body.getBytes(StandardCharsets.UTF_8);
+            e.number = deferMs;
+        });
+    }
+
+    void mpub(final long id, final String topic, final String... bodies)
+    {
+        send(CommandType.MPUB, id, e ->
+        {
+            e.topic = topic;
+            e.bodies = new byte[bodies.length][];
+            for (int i = 0; i < bodies.length; i++)
+            {
+                e.bodies[i] = bodies[i].getBytes(StandardCharsets.UTF_8);
+            }
+            e.bodyCount = bodies.length;
+        });
+    }
+
+    void fin(final long id, final long messageId)
+    {
+        send(CommandType.FIN, id, e -> e.messageId = messageId);
+    }
+
+    void req(final long id, final long messageId, final long delayMs)
+    {
+        send(CommandType.REQ, id, e ->
+        {
+            e.messageId = messageId;
+            e.number = delayMs;
+        });
+    }
+
+    void touch(final long id, final long messageId)
+    {
+        send(CommandType.TOUCH, id, e -> e.messageId = messageId);
+    }
+
+    void cls(final long id)
+    {
+        send(CommandType.CLS, id, e -> { });
+    }
+
+    void send(final int type, final long connectionId, final java.util.function.Consumer<CommandEvent> fill)
+    {
+        final long sequence = link.claimCommand();
+        final CommandEvent e = link.command(sequence);
+        e.type = type;
+        e.connectionId = connectionId;
+        fill.accept(e);
+        link.publishCommand(sequence);
+        run();
+    }
+
+    /** Runs duty cycles until the engine has nothing more to do, collecting its frames. */
+    void run()
+    {
+        for (int i = 0; i < 1000; i++)
+        {
+            final int work = engine.doWork();
+            final int drained = link.pollOutbound((event, sequence, end) ->
+            {
+                frames.add(frameOf(event));
+                event.clear();
+                return true;
+            });
+            if (work == 0 && drained == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    void advanceMillis(final long millis)
+    {
+        clock.advanceMillis(millis);
+        run();
+    }
+
+    /** Takes and returns the frames queued for one connection so far. */
+    List<Frame> take(final long connectionId)
+    {
+        final List<Frame> taken = new ArrayList<>();
+        frames.removeIf(f ->
+        {
+            if (f.connectionId() == connectionId)
+            {
+                taken.add(f);
+                return true;
+            }
+            return false;
+        });
+        return taken;
+    }
+
+    List<Frame> messages(final long connectionId)
+    {
+        return take(connectionId).stream().filter(f -> f.type() == OutboundType.MESSAGE).toList();
+    }
+
+    private static Frame frameOf(final OutboundEvent e)
+    {
+        final String text = e.data == null ? null : new String(e.data, StandardCharsets.UTF_8);
+        final String body = e.body == null ? null : new String(e.body, StandardCharsets.UTF_8);
+        return new Frame(e.connectionId, e.type, text, e.messageId, e.timestamp, e.attempts, body, e.close);
+    }
+}

@@ -1,0 +1,184 @@
+package io.ringnsq.transport.nio;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+import io.ringnsq.core.link.IoLink;
+import org.agrona.BitUtil;
+
+/**
+ * One accepted socket and its buffers, owned by exactly one {@link IoAgent}. Its handler reads
+ * {@link #input()}, writes into {@link #output()}, and asks the agent for a timer, a flush or a close;
+ * the agent does the syscalls.
+ */
+public final class Connection
+{
+    static final long NO_TIMER = -1;
+
+    private final long id;
+    private final IoAgent agent;
+    final SocketChannel channel;
+    private final String remoteAddress;
+    private final int defaultInputCapacity;
+    private ByteBuffer input;
+    private final OutboundBuffer output;
+    ConnectionHandler handler;
+    SelectionKey key;
+
+    long timerId = NO_TIMER;
+    /** The peer closed its side; what is left in the input buffer is all there will be. */
+    boolean endOfStream;
+    /** Decoding stopped on a full command ring; resumed by the agent when there is room. */
+    boolean blocked;
+    boolean inputStopped;
+    boolean closing;
+    boolean closed;
+    boolean dirty;
+    long closeDeadline;
+    /** Output failed to drain completely and has not drained since. */
+    boolean writeStalled;
+    /** When {@link #writeStalled} began. */
+    long writeStalledSince;
+    private int flushThreshold = Integer.MAX_VALUE;
+
+    Connection(
+        final long id,
+        final IoAgent agent,
+        final SocketChannel channel,
+        final String remoteAddress,
+        final int inputCapacity,
+        final int outputCapacity)
+    {
+        this.id = id;
+        this.agent = agent;
+        this.channel = channel;
+        this.remoteAddress = remoteAddress;
+        this.defaultInputCapacity = inputCapacity;
+        this.input = ByteBuffer.allocateDirect(inputCapacity);
+        this.output = new OutboundBuffer(outputCapacity);
+    }
+
+    public long id()
+    {
+        return id;
+    }
+
+    public String remoteAddress()
+    {
+        return remoteAddress;
+    }
+
+    /** Received bytes from index 0 to the buffer's position (write mode). */
+    public ByteBuffer input()
+    {
+        return input;
+    }
+
+    public OutboundBuffer output()
+    {
+        return output;
+    }
+
+    public SocketChannel channel()
+    {
+        return channel;
+    }
+
+    public IoLink link()
+    {
+        return agent.link();
+    }
+
+    /** The time of the agent's current duty cycle. */
+    public long now()
+    {
+        return agent.now();
+    }
+
+    public boolean isClosing()
+    {
+        return closing || closed;
+    }
+
+    /**
+     * Makes the input buffer hold at least {@code bytes}: the handler asks after checking the frame's
+     * declared size against its limit, never before.
+     */
+    public void requireInputCapacity(final int bytes)
+    {
+        if (bytes > input.capacity())
+        {
+            final ByteBuffer bigger = ByteBuffer.allocateDirect(BitUtil.findNextPositivePowerOfTwo(bytes));
+            input.flip();
+            bigger.put(input);
+            input = bigger;
+        }
+    }
+
+    /** Back to the default size after a large frame, once nothing is buffered. */
+    void shrinkInputIfIdle()
+    {
+        if (input.position() == 0 && input.capacity() > defaultInputCapacity)
+        {
+            input = ByteBuffer.allocateDirect(defaultInputCapacity);
+        }
+    }
+
+    /** Output written into {@link #output()}: flush it by the end of this duty cycle. */
+    public void markDirty()
+    {
+        agent.markDirty(this);
+        if (output.buffered() >= flushThreshold)
+        {
+            agent.flush(this);
+        }
+    }
+
+    /** Flush as soon as this many bytes are buffered (IDENTIFY's output_buffer_size). */
+    public void flushThreshold(final int bytes)
+    {
+        this.flushThreshold = bytes;
+    }
+
+    /** One timer per connection: re-arming replaces the previous deadline. */
+    public void scheduleTimer(final long deadline)
+    {
+        agent.scheduleTimer(this, deadline);
+    }
+
+    public void cancelTimer()
+    {
+        agent.cancelTimer(this);
+    }
+
+    /** Whether output has failed to drain since {@link #writeStalledSince()}. */
+    public boolean isWriteStalled()
+    {
+        return writeStalled;
+    }
+
+    /** When output last began failing to drain; meaningful while {@link #isWriteStalled()}. */
+    public long writeStalledSince()
+    {
+        return writeStalledSince;
+    }
+
+    /** Stop reading, send what is queued, then close. */
+    public void closeAfterFlush()
+    {
+        agent.closeAfterFlush(this);
+    }
+
+    /** Close now, dropping unsent output. */
+    public void close()
+    {
+        agent.close(this);
+    }
+
+    @Override
+    public String toString()
+    {
+        return remoteAddress;
+    }
+}

@@ -1,0 +1,616 @@
+package io.ringnsq.transport.nio;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import com.lmax.disruptor.EventPoller;
+import io.ringnsq.core.link.CommandEvent;
+import io.ringnsq.core.link.CommandType;
+import io.ringnsq.core.link.IoLink;
+import io.ringnsq.core.link.OutboundEvent;
+import org.agrona.CloseHelper;
+import org.agrona.DeadlineTimerWheel;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An NIO selector agent: many sockets, one thread, no blocking. Each duty cycle it writes what the
+ * engine queued, reads every ready socket and lets its handler decode every whole frame, fires
+ * connection timers, and flushes each connection once with everything it gathered. A full command
+ * ring stops it reading (TCP pushes back on the client); it never drops a command.
+ */
+public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
+{
+    private static final Logger LOG = LoggerFactory.getLogger(IoAgent.class);
+    private static final int OUTBOUND_BATCH = 4096;
+    private static final int READS_PER_SOCKET = 4;
+    private static final int ACCEPTS_PER_CYCLE = 64;
+    /** Room kept in the command ring before reading: control commands (connect, disconnect) never wait long. */
+    private static final int COMMAND_HEADROOM = 8;
+    private static final long CLOSE_LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long TICK_NANOS = 1L << 20;
+
+    private final int index;
+    private final IoLink link;
+    private final NanoClock clock;
+    private final int inputCapacity;
+    private final int outputCapacity;
+    private final List<Listener> listeners = new ArrayList<>();
+    private final OneToOneConcurrentArrayQueue<Handoff> handoffs = new OneToOneConcurrentArrayQueue<>(1024);
+    private final ArrayDeque<Handoff> waitingToRegister = new ArrayDeque<>();
+    private final Long2ObjectHashMap<Connection> connections = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Connection> timers = new Long2ObjectHashMap<>();
+    private final DeadlineTimerWheel wheel;
+    private final ArrayList<Connection> dirty = new ArrayList<>();
+    private final ArrayList<Connection> blocked = new ArrayList<>();
+    private final ArrayList<Connection> closing = new ArrayList<>();
+    private final ArrayDeque<Long> pendingDisconnects = new ArrayDeque<>();
+    private final Consumer<SelectionKey> onSelected = this::onSelected;
+    private final DeadlineTimerWheel.TimerHandler onTimer = this::onTimer;
+
+    private IoAgent[] peers;
+    private int nextPeer;
+    private Selector selector;
+    private long connectionCounter;
+    private long now;
+    private int outboundThisCycle;
+
+    public IoAgent(final int index, final IoLink link, final NanoClock clock, final int inputCapacity, final int outputCapacity)
+    {
+        this.index = index;
+        this.link = link;
+        this.clock = clock;
+        this.inputCapacity = inputCapacity;
+        this.outputCapacity = outputCapacity;
+        this.now = clock.nanoTime();
+        this.wheel = new DeadlineTimerWheel(TimeUnit.NANOSECONDS, now, TICK_NANOS, 1024);
+    }
+
+    /** A listening socket whose connections this agent accepts and spreads over {@code peers}. */
+    public void addListener(final ServerSocketChannel server, final ConnectionHandler.Factory factory)
+    {
+        listeners.add(new Listener(server, factory));
+    }
+
+    /** All agents, this one included, that accepted connections are spread over (round-robin). */
+    public void peers(final IoAgent[] peers)
+    {
+        this.peers = peers;
+    }
+
+    public IoLink link()
+    {
+        return link;
+    }
+
+    long now()
+    {
+        return now;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "nsqd-io-" + index;
+    }
+
+    @Override
+    public void onStart()
+    {
+        try
+        {
+            selector = Selector.open();
+            for (final Listener listener : listeners)
+            {
+                listener.server.configureBlocking(false);
+                listener.server.register(selector, SelectionKey.OP_ACCEPT, listener);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("cannot open the selector", ex);
+        }
+    }
+
+    @Override
+    public int doWork() throws IOException
+    {
+        now = clock.nanoTime();
+        outboundThisCycle = 0;
+        int work = link.pollOutbound(this);
+        work += registerHandoffs();
+        work += sendPendingDisconnects();
+        work += resumeBlocked();
+        if (link.hasCommandCapacity(COMMAND_HEADROOM))
+        {
+            work += selector.selectNow(onSelected);
+        }
+        work += pollTimers();
+        work += flushDirty();
+        work += lingerClosing();
+        return work;
+    }
+
+    @Override
+    public void onClose()
+    {
+        for (final Connection c : connections.values().toArray(new Connection[0]))
+        {
+            closeSocket(c);
+        }
+        for (final Listener listener : listeners)
+        {
+            CloseHelper.quietClose(listener.server);
+        }
+        Handoff h;
+        while ((h = handoffs.poll()) != null)
+        {
+            CloseHelper.quietClose(h.channel);
+        }
+        CloseHelper.quietClose(selector);
+    }
+
+    // ---------------------------------------------------------------- accepting
+
+    private void onSelected(final SelectionKey key)
+    {
+        final Object attachment = key.attachment();
+        if (attachment instanceof Listener)
+        {
+            accept((Listener)attachment);
+            return;
+        }
+        final Connection c = (Connection)attachment;
+        if (c.closed)
+        {
+            return;
+        }
+        try
+        {
+            if (key.isValid() && key.isWritable())
+            {
+                flush(c);
+            }
+            if (!c.closed && key.isValid() && key.isReadable())
+            {
+                read(c);
+            }
+        }
+        catch (final IOException ex)
+        {
+            close(c);
+        }
+    }
+
+    private void accept(final Listener listener)
+    {
+        for (int i = 0; i < ACCEPTS_PER_CYCLE; i++)
+        {
+            final SocketChannel channel;
+            try
+            {
+                channel = listener.server.accept();
+            }
+            catch (final IOException ex)
+            {
+                LOG.warn("accept failed: {}", ex.toString());
+                return;
+            }
+            if (channel == null)
+            {
+                return;
+            }
+            final IoAgent target = peers == null ? this : peers[nextPeer++ % peers.length];
+            final Handoff handoff = new Handoff(channel, listener.factory);
+            if (target == this)
+            {
+                waitingToRegister.addLast(handoff);
+            }
+            else if (!target.handoffs.offer(handoff))
+            {
+                waitingToRegister.addLast(handoff); // that agent is swamped: keep it here
+            }
+        }
+    }
+
+    private int registerHandoffs()
+    {
+        Handoff h;
+        while ((h = handoffs.poll()) != null)
+        {
+            waitingToRegister.addLast(h);
+        }
+        int work = 0;
+        while (!waitingToRegister.isEmpty() && link.hasCommandCapacity(COMMAND_HEADROOM))
+        {
+            register(waitingToRegister.pollFirst());
+            work++;
+        }
+        return work;
+    }
+
+    private void register(final Handoff handoff)
+    {
+        final SocketChannel channel = handoff.channel;
+        final Connection c;
+        try
+        {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            final InetSocketAddress remote = (InetSocketAddress)channel.getRemoteAddress();
+            final String address = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+            c = new Connection((++connectionCounter << 6) | index, this, channel, address, inputCapacity, outputCapacity);
+            c.key = channel.register(selector, SelectionKey.OP_READ, c);
+        }
+        catch (final IOException ex)
+        {
+            CloseHelper.quietClose(channel);
+            return;
+        }
+        connections.put(c.id(), c);
+        final long sequence = link.claimCommand();
+        final CommandEvent e = link.command(sequence);
+        e.type = CommandType.CONNECT;
+        e.connectionId = c.id();
+        e.text = c.remoteAddress();
+        link.publishCommand(sequence);
+        c.handler = handoff.factory.newHandler(c);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private void read(final Connection c) throws IOException
+    {
+        if (c.inputStopped || c.blocked)
+        {
+            return;
+        }
+        for (int i = 0; i < READS_PER_SOCKET && !c.closed; i++)
+        {
+            final int n = c.channel.read(c.input());
+            if (n < 0)
+            {
+                c.endOfStream = true;
+                stopInput(c);
+            }
+            if (n == 0 && c.input().hasRemaining())
+            {
+                return;
+            }
+            if (!decode(c) || c.endOfStream)
+            {
+                return;
+            }
+        }
+    }
+
+    /** Runs the handler over the buffered bytes; false when it is blocked on the command ring. */
+    private boolean decode(final Connection c)
+    {
+        final int consumed = c.handler.onInput(c, c.endOfStream);
+        if (consumed == ConnectionHandler.BLOCKED)
+        {
+            if (!c.blocked)
+            {
+                c.blocked = true;
+                blocked.add(c);
+                setInterest(c, SelectionKey.OP_READ, false);
+            }
+            return false;
+        }
+        c.shrinkInputIfIdle();
+        return true;
+    }
+
+    private int resumeBlocked()
+    {
+        int work = 0;
+        for (int i = blocked.size() - 1; i >= 0 && link.hasCommandCapacity(COMMAND_HEADROOM); i--)
+        {
+            final Connection c = blocked.get(i);
+            c.blocked = false;
+            blocked.remove(i);
+            if (c.closed)
+            {
+                continue;
+            }
+            work++;
+            if (decode(c) && !c.inputStopped)
+            {
+                setInterest(c, SelectionKey.OP_READ, true);
+            }
+        }
+        return work;
+    }
+
+    private void stopInput(final Connection c)
+    {
+        c.inputStopped = true;
+        setInterest(c, SelectionKey.OP_READ, false);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Override
+    public boolean onEvent(final OutboundEvent event, final long sequence, final boolean endOfBatch)
+    {
+        try
+        {
+            final Connection c = connections.get(event.connectionId);
+            if (c != null && !c.closed)
+            {
+                c.handler.onOutbound(c, event);
+                c.markDirty();
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("encoding for connection {} failed", event.connectionId, ex);
+        }
+        finally
+        {
+            event.clear();
+        }
+        return ++outboundThisCycle < OUTBOUND_BATCH;
+    }
+
+    void markDirty(final Connection c)
+    {
+        if (!c.dirty)
+        {
+            c.dirty = true;
+            dirty.add(c);
+        }
+    }
+
+    private int flushDirty()
+    {
+        final int count = dirty.size();
+        for (int i = 0; i < count; i++)
+        {
+            final Connection c = dirty.get(i);
+            c.dirty = false;
+            if (!c.closed)
+            {
+                flush(c);
+            }
+        }
+        dirty.clear();
+        return count;
+    }
+
+    void flush(final Connection c)
+    {
+        final boolean drained;
+        try
+        {
+            drained = c.output().flush(c.channel);
+        }
+        catch (final IOException ex)
+        {
+            close(c);
+            return;
+        }
+        if (drained)
+        {
+            c.writeStalled = false;
+            setInterest(c, SelectionKey.OP_WRITE, false);
+            if (c.closing)
+            {
+                close(c);
+            }
+        }
+        else
+        {
+            if (!c.writeStalled)
+            {
+                c.writeStalled = true;
+                c.writeStalledSince = now;
+            }
+            setInterest(c, SelectionKey.OP_WRITE, true);
+        }
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    void scheduleTimer(final Connection c, final long deadline)
+    {
+        cancelTimer(c);
+        c.timerId = wheel.scheduleTimer(deadline);
+        timers.put(c.timerId, c);
+    }
+
+    void cancelTimer(final Connection c)
+    {
+        if (c.timerId != Connection.NO_TIMER)
+        {
+            wheel.cancelTimer(c.timerId);
+            timers.remove(c.timerId);
+            c.timerId = Connection.NO_TIMER;
+        }
+    }
+
+    private int pollTimers()
+    {
+        if (wheel.timerCount() == 0)
+        {
+            wheel.currentTickTime(now);
+            return 0;
+        }
+        int expired = 0;
+        while (true)
+        {
+            final long tickEnd = wheel.currentTickTime();
+            expired += wheel.poll(now, onTimer, Integer.MAX_VALUE);
+            if (now < tickEnd)
+            {
+                return expired;
+            }
+        }
+    }
+
+    private boolean onTimer(final TimeUnit unit, final long now, final long timerId)
+    {
+        final Connection c = timers.remove(timerId);
+        if (c != null)
+        {
+            c.timerId = Connection.NO_TIMER;
+            if (!c.closed)
+            {
+                c.handler.onTimer(c, now);
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    void closeAfterFlush(final Connection c)
+    {
+        if (c.closing || c.closed)
+        {
+            return;
+        }
+        c.closing = true;
+        c.closeDeadline = now + CLOSE_LINGER_NANOS;
+        stopInput(c);
+        closing.add(c);
+        markDirty(c); // the end-of-cycle flush closes it once the output is out
+    }
+
+    /** Output that a non-reading client never takes does not keep the socket open for long. */
+    private int lingerClosing()
+    {
+        int work = 0;
+        for (int i = closing.size() - 1; i >= 0; i--)
+        {
+            final Connection c = closing.get(i);
+            if (c.closed)
+            {
+                closing.remove(i);
+            }
+            else if (now - c.closeDeadline >= 0)
+            {
+                closing.remove(i);
+                close(c);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    void close(final Connection c)
+    {
+        if (c.closed)
+        {
+            return;
+        }
+        closeSocket(c);
+        if (!sendDisconnect(c.id()))
+        {
+            pendingDisconnects.addLast(c.id());
+        }
+    }
+
+    private void closeSocket(final Connection c)
+    {
+        c.closed = true;
+        connections.remove(c.id());
+        cancelTimer(c);
+        if (c.key != null)
+        {
+            c.key.cancel();
+        }
+        CloseHelper.quietClose(c.channel);
+        c.output().clear();
+        if (c.handler != null)
+        {
+            c.handler.onClosed(c);
+        }
+    }
+
+    private int sendPendingDisconnects()
+    {
+        int work = 0;
+        while (!pendingDisconnects.isEmpty() && sendDisconnect(pendingDisconnects.peekFirst()))
+        {
+            pendingDisconnects.pollFirst();
+            work++;
+        }
+        return work;
+    }
+
+    private boolean sendDisconnect(final long connectionId)
+    {
+        if (!link.hasCommandCapacity(1))
+        {
+            return false;
+        }
+        final long sequence = link.claimCommand();
+        final CommandEvent e = link.command(sequence);
+        e.type = CommandType.DISCONNECT;
+        e.connectionId = connectionId;
+        link.publishCommand(sequence);
+        return true;
+    }
+
+    private static void setInterest(final Connection c, final int op, final boolean on)
+    {
+        final SelectionKey key = c.key;
+        if (key == null || !key.isValid())
+        {
+            return;
+        }
+        try
+        {
+            final int ops = key.interestOps();
+            final int updated = on ? ops | op : ops & ~op;
+            if (updated != ops)
+            {
+                key.interestOps(updated);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // a key cancelled under us: the connection is closing anyway
+        }
+    }
+
+    private static final class Listener
+    {
+        final ServerSocketChannel server;
+        final ConnectionHandler.Factory factory;
+
+        Listener(final ServerSocketChannel server, final ConnectionHandler.Factory factory)
+        {
+            this.server = server;
+            this.factory = factory;
+        }
+    }
+
+    private static final class Handoff
+    {
+        final SocketChannel channel;
+        final ConnectionHandler.Factory factory;
+
+        Handoff(final SocketChannel channel, final ConnectionHandler.Factory factory)
+        {
+            this.channel = channel;
+            this.factory = factory;
+        }
+    }
+}

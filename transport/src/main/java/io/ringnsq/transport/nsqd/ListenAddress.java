@@ -1,0 +1,99 @@
+package io.ringnsq.transport.nsqd;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A listen address as upstream takes it: {@code host:port} ({@code 0.0.0.0} or an empty host means
+ * every interface, IPv4 and IPv6), {@code [v6]:port}, or, when it is not {@code host:port}, a unix
+ * socket path.
+ */
+public final class ListenAddress
+{
+    private final String text;
+    private final SocketAddress address;
+
+    private ListenAddress(final String text, final SocketAddress address)
+    {
+        this.text = text;
+        this.address = address;
+    }
+
+    public static ListenAddress parse(final String text)
+    {
+        final int colon = text.lastIndexOf(':');
+        if (colon < 0)
+        {
+            return new ListenAddress(text, UnixDomainSocketAddress.of(text));
+        }
+        String host = text.substring(0, colon);
+        final int port;
+        try
+        {
+            port = Integer.parseInt(text.substring(colon + 1));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("invalid listen address " + text + ": bad port");
+        }
+        if (port < 0 || port > 65535)
+        {
+            throw new IllegalArgumentException("invalid listen address " + text + ": port out of range");
+        }
+        if (host.startsWith("[") && host.endsWith("]"))
+        {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::"))
+        {
+            return new ListenAddress(text, new InetSocketAddress(port));
+        }
+        return new ListenAddress(text, new InetSocketAddress(host, port));
+    }
+
+    public ServerSocketChannel bind() throws IOException
+    {
+        if (address instanceof UnixDomainSocketAddress)
+        {
+            final Path path = ((UnixDomainSocketAddress)address).getPath();
+            Files.deleteIfExists(path); // a socket file left by a previous run, as Go's net.Listen would fail on it
+            final ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(address);
+            return server;
+        }
+        final ServerSocketChannel server = ServerSocketChannel.open();
+        server.socket().setReuseAddress(true);
+        server.bind(address, 1024);
+        return server;
+    }
+
+    @Override
+    public String toString()
+    {
+        return text;
+    }
+
+    /** How upstream prints a bound address: {@code 127.0.0.1:4150}, {@code [::]:4150}. */
+    public static String format(final SocketAddress bound)
+    {
+        if (bound instanceof InetSocketAddress)
+        {
+            final InetSocketAddress inet = (InetSocketAddress)bound;
+            final InetAddress ip = inet.getAddress();
+            if (ip instanceof Inet6Address)
+            {
+                return "[" + (ip.isAnyLocalAddress() ? "::" : ip.getHostAddress()) + "]:" + inet.getPort();
+            }
+            return ip.getHostAddress() + ":" + inet.getPort();
+        }
+        return String.valueOf(bound);
+    }
+}

@@ -1,0 +1,340 @@
+package io.ringnsq.transport.nsqd;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.zip.CRC32;
+
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+
+/**
+ * Everything an nsqd needs to start: upstream's options (same meaning and defaults as nsqd v1.3.0),
+ * ringnsq's own (threading, idle strategy), and the clocks. Fluent, in the style of Aeron's
+ * {@code MediaDriver.Context}: setters return {@code this}, getters have no prefix, and
+ * {@link #conclude()} validates before start.
+ */
+public final class NsqdContext
+{
+    /** Upstream fixes the client timeout at 60 s; the default heartbeat interval is half of it. */
+    public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
+
+    private String tcpAddress = "0.0.0.0:4150";
+    private Path dataPath = Path.of("").toAbsolutePath();
+    private long memQueueSize = 10_000;
+    private Duration msgTimeout = Duration.ofSeconds(60);
+    private Duration maxMsgTimeout = Duration.ofMinutes(15);
+    private long maxMsgSize = 1_048_576;
+    private long maxBodySize = 5_242_880;
+    private long maxRdyCount = 2_500;
+    private Duration maxReqTimeout = Duration.ofHours(1);
+    private Duration maxHeartbeatInterval = Duration.ofSeconds(60);
+    private long maxOutputBufferSize = 65_536;
+    private Duration maxOutputBufferTimeout = Duration.ofSeconds(30);
+    private Duration minOutputBufferTimeout = Duration.ofMillis(25);
+    private Duration outputBufferTimeout = Duration.ofMillis(250);
+    private int nodeId = defaultNodeId();
+    private String broadcastAddress = hostname();
+
+    private ThreadingMode threadingMode = ThreadingMode.defaultFor(Runtime.getRuntime().availableProcessors());
+    private String idleStrategy = "backoff";
+    private int ioAgents = 1;
+
+    private NanoClock nanoClock = SystemNanoClock.INSTANCE;
+    private EpochNanoClock epochClock = new SystemEpochNanoClock();
+
+    /** Checks every value against upstream's rules; throws {@link IllegalArgumentException} naming the option. */
+    public NsqdContext conclude()
+    {
+        require(nodeId >= 0 && nodeId < 1024, "--node-id must be >= 0 and < 1024");
+        require(memQueueSize >= 0 && memQueueSize <= Integer.MAX_VALUE / 2, "--mem-queue-size out of range: " + memQueueSize);
+        require(maxMsgSize > 0 && maxMsgSize <= Integer.MAX_VALUE - 64, "--max-msg-size out of range: " + maxMsgSize);
+        require(maxBodySize > 0 && maxBodySize <= Integer.MAX_VALUE - 64, "--max-body-size out of range: " + maxBodySize);
+        require(maxRdyCount >= 0, "--max-rdy-count must not be negative");
+        require(!msgTimeout.isNegative() && !msgTimeout.isZero(), "--msg-timeout must be positive");
+        require(!maxMsgTimeout.isNegative(), "--max-msg-timeout must not be negative");
+        require(!maxReqTimeout.isNegative(), "--max-req-timeout must not be negative");
+        require(maxOutputBufferSize >= 64, "--max-output-buffer-size must be at least 64");
+        require(ioAgents >= 1 && ioAgents <= 64, "--io-agents must be between 1 and 64");
+        return this;
+    }
+
+    private static void require(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Upstream's default: {@code crc32(md5(hostname)) % 1024}. */
+    public static int defaultNodeId()
+    {
+        try
+        {
+            final byte[] md5 = MessageDigest.getInstance("MD5").digest(hostname().getBytes(StandardCharsets.UTF_8));
+            final CRC32 crc = new CRC32();
+            crc.update(md5);
+            return (int)(crc.getValue() % 1024);
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The OS host name, as Go's {@code os.Hostname()} gives it. */
+    public static String hostname()
+    {
+        final String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isEmpty())
+        {
+            return env;
+        }
+        try
+        {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (final UnknownHostException ex)
+        {
+            return "localhost";
+        }
+    }
+
+    public String tcpAddress()
+    {
+        return tcpAddress;
+    }
+
+    public NsqdContext tcpAddress(final String tcpAddress)
+    {
+        this.tcpAddress = tcpAddress;
+        return this;
+    }
+
+    public Path dataPath()
+    {
+        return dataPath;
+    }
+
+    public NsqdContext dataPath(final Path dataPath)
+    {
+        this.dataPath = dataPath;
+        return this;
+    }
+
+    public long memQueueSize()
+    {
+        return memQueueSize;
+    }
+
+    public NsqdContext memQueueSize(final long memQueueSize)
+    {
+        this.memQueueSize = memQueueSize;
+        return this;
+    }
+
+    public Duration msgTimeout()
+    {
+        return msgTimeout;
+    }
+
+    public NsqdContext msgTimeout(final Duration msgTimeout)
+    {
+        this.msgTimeout = msgTimeout;
+        return this;
+    }
+
+    public Duration maxMsgTimeout()
+    {
+        return maxMsgTimeout;
+    }
+
+    public NsqdContext maxMsgTimeout(final Duration maxMsgTimeout)
+    {
+        this.maxMsgTimeout = maxMsgTimeout;
+        return this;
+    }
+
+    public long maxMsgSize()
+    {
+        return maxMsgSize;
+    }
+
+    public NsqdContext maxMsgSize(final long maxMsgSize)
+    {
+        this.maxMsgSize = maxMsgSize;
+        return this;
+    }
+
+    public long maxBodySize()
+    {
+        return maxBodySize;
+    }
+
+    public NsqdContext maxBodySize(final long maxBodySize)
+    {
+        this.maxBodySize = maxBodySize;
+        return this;
+    }
+
+    public long maxRdyCount()
+    {
+        return maxRdyCount;
+    }
+
+    public NsqdContext maxRdyCount(final long maxRdyCount)
+    {
+        this.maxRdyCount = maxRdyCount;
+        return this;
+    }
+
+    public Duration maxReqTimeout()
+    {
+        return maxReqTimeout;
+    }
+
+    public NsqdContext maxReqTimeout(final Duration maxReqTimeout)
+    {
+        this.maxReqTimeout = maxReqTimeout;
+        return this;
+    }
+
+    public Duration maxHeartbeatInterval()
+    {
+        return maxHeartbeatInterval;
+    }
+
+    public NsqdContext maxHeartbeatInterval(final Duration maxHeartbeatInterval)
+    {
+        this.maxHeartbeatInterval = maxHeartbeatInterval;
+        return this;
+    }
+
+    public long maxOutputBufferSize()
+    {
+        return maxOutputBufferSize;
+    }
+
+    public NsqdContext maxOutputBufferSize(final long maxOutputBufferSize)
+    {
+        this.maxOutputBufferSize = maxOutputBufferSize;
+        return this;
+    }
+
+    public Duration maxOutputBufferTimeout()
+    {
+        return maxOutputBufferTimeout;
+    }
+
+    public NsqdContext maxOutputBufferTimeout(final Duration maxOutputBufferTimeout)
+    {
+        this.maxOutputBufferTimeout = maxOutputBufferTimeout;
+        return this;
+    }
+
+    public Duration minOutputBufferTimeout()
+    {
+        return minOutputBufferTimeout;
+    }
+
+    public NsqdContext minOutputBufferTimeout(final Duration minOutputBufferTimeout)
+    {
+        this.minOutputBufferTimeout = minOutputBufferTimeout;
+        return this;
+    }
+
+    public Duration outputBufferTimeout()
+    {
+        return outputBufferTimeout;
+    }
+
+    public NsqdContext outputBufferTimeout(final Duration outputBufferTimeout)
+    {
+        this.outputBufferTimeout = outputBufferTimeout;
+        return this;
+    }
+
+    public int nodeId()
+    {
+        return nodeId;
+    }
+
+    public NsqdContext nodeId(final int nodeId)
+    {
+        this.nodeId = nodeId;
+        return this;
+    }
+
+    public String broadcastAddress()
+    {
+        return broadcastAddress;
+    }
+
+    public NsqdContext broadcastAddress(final String broadcastAddress)
+    {
+        this.broadcastAddress = broadcastAddress;
+        return this;
+    }
+
+    public ThreadingMode threadingMode()
+    {
+        return threadingMode;
+    }
+
+    public NsqdContext threadingMode(final ThreadingMode threadingMode)
+    {
+        this.threadingMode = threadingMode;
+        return this;
+    }
+
+    public String idleStrategy()
+    {
+        return idleStrategy;
+    }
+
+    public NsqdContext idleStrategy(final String idleStrategy)
+    {
+        this.idleStrategy = idleStrategy;
+        return this;
+    }
+
+    public int ioAgents()
+    {
+        return ioAgents;
+    }
+
+    public NsqdContext ioAgents(final int ioAgents)
+    {
+        this.ioAgents = ioAgents;
+        return this;
+    }
+
+    public NanoClock nanoClock()
+    {
+        return nanoClock;
+    }
+
+    public NsqdContext nanoClock(final NanoClock nanoClock)
+    {
+        this.nanoClock = nanoClock;
+        return this;
+    }
+
+    public EpochNanoClock epochClock()
+    {
+        return epochClock;
+    }
+
+    public NsqdContext epochClock(final EpochNanoClock epochClock)
+    {
+        this.epochClock = epochClock;
+        return this;
+    }
+}

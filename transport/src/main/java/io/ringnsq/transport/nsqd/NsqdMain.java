@@ -1,0 +1,90 @@
+package io.ringnsq.transport.nsqd;
+
+import io.ringnsq.cli.ParsedOptions;
+import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.v2.V2Limits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/nsqd}: upstream's command line (flags, {@code --config}, {@code --version},
+ * {@code --help}), the same start-up lines on stderr, and a clean stop with exit code 0 on SIGTERM or
+ * SIGINT. Bad flags exit 2; a bad value, an unusable data path or a port in use exit 1.
+ */
+public final class NsqdMain
+{
+    private NsqdMain()
+    {
+    }
+
+    /** {@link #run} returns this once nsqd is up: the agent threads keep the JVM alive. */
+    static final int RUNNING = -1;
+
+    public static void main(final String[] args)
+    {
+        final int exitCode = run(args);
+        if (exitCode != RUNNING)
+        {
+            System.exit(exitCode);
+        }
+    }
+
+    static int run(final String[] args)
+    {
+        final NsqdOptions options = NsqdOptions.declare();
+        final ParsedOptions parsed;
+        final NsqdContext context;
+        try
+        {
+            parsed = options.parse(args);
+            if (parsed.helpRequested())
+            {
+                System.err.print(options.usage());
+                return 0;
+            }
+            if (parsed.get(options.version()))
+            {
+                System.out.println(version());
+                return 0;
+            }
+            context = options.toContext(parsed);
+        }
+        catch (final UsageException ex)
+        {
+            System.err.println(ex.displayText());
+            return ex.exitCode();
+        }
+
+        final Logger log = LoggerFactory.getLogger("nsqd");
+        final Nsqd nsqd;
+        try
+        {
+            nsqd = Nsqd.start(context);
+        }
+        catch (final Exception ex)
+        {
+            log.error("FATAL: failed to start nsqd - {}", ex.getMessage());
+            return 1;
+        }
+        log.info(version());
+        log.info("ID: {}", context.nodeId());
+        log.info("TCP: listening on {}", nsqd.tcpListenAddress());
+
+        // SIGTERM and SIGINT run shutdown hooks; halting with 0 after a clean close gives upstream's
+        // exit code instead of the JVM's 143/130
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            log.info("exiting");
+            nsqd.close();
+            System.err.flush();
+            Runtime.getRuntime().halt(0);
+        }, "nsqd-shutdown"));
+        return RUNNING;
+    }
+
+    /** Upstream's format, {@code nsqd v1.3.0 (built w/go1.21.5)}, with the JVM in place of Go. */
+    static String version()
+    {
+        return "nsqd v" + V2Limits.VERSION + " (built w/java" + Runtime.version().feature() + ")";
+    }
+}
