@@ -15,7 +15,6 @@ final class GoStrconv
         Pattern.compile("[+-]?0[xX](?:[0-9a-fA-F_]+\\.?[0-9a-fA-F_]*|\\.[0-9a-fA-F_]+)[pP][+-]?[0-9_]+");
     private static final Pattern INFINITY = Pattern.compile("[+-]?(?i:inf|infinity)");
     private static final Pattern NAN = Pattern.compile("(?i:nan)");
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private GoStrconv()
     {
@@ -248,99 +247,9 @@ final class GoStrconv
         return false;
     }
 
-    /** Go's {@code strconv.Quote} (what {@code %q} prints): double quotes, Go escapes for the rest. */
+    /** Go's {@code strconv.Quote} of a Java string (see {@link GoQuote}). */
     static String quote(final String s)
     {
-        final StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); )
-        {
-            final int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            appendQuoted(out, cp);
-        }
-        return out.append('"').toString();
-    }
-
-    private static void appendQuoted(final StringBuilder out, final int cp)
-    {
-        switch (cp)
-        {
-            case '"':
-                out.append("\\\"");
-                return;
-            case '\\':
-                out.append("\\\\");
-                return;
-            case 0x07:
-                out.append("\\a");
-                return;
-            case '\b':
-                out.append("\\b");
-                return;
-            case '\f':
-                out.append("\\f");
-                return;
-            case '\n':
-                out.append("\\n");
-                return;
-            case '\r':
-                out.append("\\r");
-                return;
-            case '\t':
-                out.append("\\t");
-                return;
-            case 0x0B:
-                out.append("\\v");
-                return;
-            default:
-                break;
-        }
-        if (isPrint(cp))
-        {
-            out.appendCodePoint(cp);
-        }
-        else if (cp < ' ' || cp == 0x7F)
-        {
-            out.append("\\x").append(HEX_DIGITS[cp >> 4]).append(HEX_DIGITS[cp & 0xF]);
-        }
-        else if (cp < 0x10000)
-        {
-            appendHex(out.append("\\u"), cp, 4);
-        }
-        else
-        {
-            appendHex(out.append("\\U"), cp, 8);
-        }
-    }
-
-    private static void appendHex(final StringBuilder out, final int value, final int digits)
-    {
-        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
-        {
-            out.append(HEX_DIGITS[(value >> shift) & 0xF]);
-        }
-    }
-
-    /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    private static boolean isPrint(final int cp)
-    {
-        if (cp == ' ')
-        {
-            return true;
-        }
-        switch (Character.getType(cp))
-        {
-            case Character.UNASSIGNED:
-            case Character.CONTROL:
-            case Character.FORMAT:
-            case Character.PRIVATE_USE:
-            case Character.SURROGATE:
-            case Character.SPACE_SEPARATOR:
-            case Character.LINE_SEPARATOR:
-            case Character.PARAGRAPH_SEPARATOR:
-                return false;
-            default:
-                return true;
-        }
+        return GoQuote.quote(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -254,17 +254,12 @@ public final class Channel implements MessageRing.Consumer
     String finish(final Client client, final long id)
     {
         final TrackedMessage m = inFlight.get(id);
-        if (m == null)
+        final String failure = ownership(m, client);
+        if (failure != null)
         {
-            return NOT_IN_FLIGHT;
+            return failure;
         }
-        if (m.client != client)
-        {
-            return NOT_OWNER;
-        }
-        inFlight.remove(id);
-        ctx.timers.cancel(m);
-        client.inFlightCount--;
+        takeOutOfFlight(m);
         client.finishCount++;
         ctx.pool.release(m);
         ctx.work.schedule(this);
@@ -275,21 +270,14 @@ public final class Channel implements MessageRing.Consumer
     String requeue(final Client client, final long id, final long delayMs)
     {
         final TrackedMessage m = inFlight.get(id);
-        if (m == null)
+        final String failure = ownership(m, client);
+        if (failure != null)
         {
-            return NOT_IN_FLIGHT;
+            return failure;
         }
-        if (m.client != client)
-        {
-            return NOT_OWNER;
-        }
-        inFlight.remove(id);
-        ctx.timers.cancel(m);
-        client.inFlightCount--;
+        takeOutOfFlight(m);
         client.requeueCount++;
         requeueCount++;
-        m.inFlight = false;
-        m.client = null;
         if (delayMs > 0)
         {
             defer(m, ctx.now + delayMs * 1_000_000L);
@@ -306,13 +294,10 @@ public final class Channel implements MessageRing.Consumer
     String touch(final Client client, final long id)
     {
         final TrackedMessage m = inFlight.get(id);
-        if (m == null)
+        final String failure = ownership(m, client);
+        if (failure != null)
         {
-            return NOT_IN_FLIGHT;
-        }
-        if (m.client != client)
-        {
-            return NOT_OWNER;
+            return failure;
         }
         long deadline = ctx.now + client.msgTimeoutNs;
         final long max = ctx.config.maxMsgTimeoutNs();
@@ -325,20 +310,33 @@ public final class Channel implements MessageRing.Consumer
         return null;
     }
 
+    /** Upstream's reasons, in its order, why a client may not FIN, REQ or TOUCH a message; null if it may. */
+    private static String ownership(final TrackedMessage m, final Client client)
+    {
+        if (m == null)
+        {
+            return NOT_IN_FLIGHT;
+        }
+        return m.client == client ? null : NOT_OWNER;
+    }
+
+    /** Ends a message's flight: off the in-flight table and its timer, and out of its client's window. */
+    private void takeOutOfFlight(final TrackedMessage m)
+    {
+        inFlight.remove(m.id);
+        ctx.timers.cancel(m);
+        m.client.inFlightCount--;
+        m.inFlight = false;
+        m.client = null;
+    }
+
     /** The timer of an in-flight or deferred message of this channel fired. */
     void onTimer(final TrackedMessage m)
     {
         if (m.inFlight)
         {
-            inFlight.remove(m.id);
+            takeOutOfFlight(m); // its owner may have disconnected: upstream requeues it all the same
             timeoutCount++;
-            final Client owner = m.client;
-            if (owner != null)
-            {
-                owner.inFlightCount--;
-            }
-            m.inFlight = false;
-            m.client = null;
             requeue(m);
         }
         else

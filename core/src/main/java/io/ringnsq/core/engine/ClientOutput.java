@@ -21,26 +21,12 @@ final class ClientOutput
 
     static void response(final Client client, final byte[] data)
     {
-        final IoLink link = client.link;
-        final long sequence = link.claimOutbound();
-        final OutboundEvent e = link.outbound(sequence);
-        e.type = OutboundType.RESPONSE;
-        e.connectionId = client.id;
-        e.data = data;
-        e.close = false;
-        link.publishOutbound(sequence);
+        frame(client, OutboundType.RESPONSE, data, false);
     }
 
     static void error(final Client client, final String text, final boolean fatal)
     {
-        final IoLink link = client.link;
-        final long sequence = link.claimOutbound();
-        final OutboundEvent e = link.outbound(sequence);
-        e.type = OutboundType.ERROR;
-        e.connectionId = client.id;
-        e.data = text.getBytes(StandardCharsets.ISO_8859_1); // a byte string: raw client bytes echoed as they came
-        e.close = fatal;
-        link.publishOutbound(sequence);
+        frame(client, OutboundType.ERROR, text.getBytes(StandardCharsets.ISO_8859_1), fatal); // a byte string: see GoText
         if (fatal)
         {
             client.closed = true;
@@ -49,15 +35,20 @@ final class ClientOutput
 
     static void close(final Client client)
     {
+        frame(client, OutboundType.CLOSE, null, true);
+        client.closed = true;
+    }
+
+    private static void frame(final Client client, final int type, final byte[] data, final boolean close)
+    {
         final IoLink link = client.link;
         final long sequence = link.claimOutbound();
         final OutboundEvent e = link.outbound(sequence);
-        e.type = OutboundType.CLOSE;
+        e.type = type;
         e.connectionId = client.id;
-        e.data = null;
-        e.close = true;
+        e.data = data;
+        e.close = close;
         link.publishOutbound(sequence);
-        client.closed = true;
     }
 
     static void message(final Client client, final TrackedMessage m)

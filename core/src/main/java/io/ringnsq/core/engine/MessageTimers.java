@@ -2,6 +2,7 @@ package io.ringnsq.core.engine;
 
 import java.util.concurrent.TimeUnit;
 
+import io.ringnsq.core.time.TimerWheels;
 import org.agrona.DeadlineTimerWheel;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -55,24 +56,10 @@ final class MessageTimers implements DeadlineTimerWheel.TimerHandler
         return byTimerId.size();
     }
 
-    /** Fires every timer due by {@code now}, catching up tick by tick after a pause or a clock jump. */
+    /** Fires every timer due by {@code now}, catching up after a pause or a clock jump. */
     int poll(final long now, final int limit)
     {
-        if (wheel.timerCount() == 0)
-        {
-            wheel.currentTickTime(now);
-            return 0;
-        }
-        int expired = 0;
-        while (true)
-        {
-            final long tickEnd = wheel.currentTickTime();
-            expired += wheel.poll(now, this, limit - expired);
-            if (expired >= limit || now < tickEnd)
-            {
-                return expired;
-            }
-        }
+        return TimerWheels.pollDue(wheel, now, this, limit);
     }
 
     @Override

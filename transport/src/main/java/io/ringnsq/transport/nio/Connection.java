@@ -109,7 +109,9 @@ public final class Connection
     {
         if (bytes > input.capacity())
         {
-            final ByteBuffer bigger = ByteBuffer.allocateDirect(BitUtil.findNextPositivePowerOfTwo(bytes));
+            // on the heap: a large frame is rare and short-lived, and the GC reclaims it cheaply once the
+            // buffer shrinks back, where a direct buffer per large frame would be slow to allocate and free
+            final ByteBuffer bigger = ByteBuffer.allocate(BitUtil.findNextPositivePowerOfTwo(bytes));
             input.flip();
             bigger.put(input);
             input = bigger;

@@ -18,6 +18,7 @@ import io.ringnsq.core.link.CommandEvent;
 import io.ringnsq.core.link.CommandType;
 import io.ringnsq.core.link.IoLink;
 import io.ringnsq.core.link.OutboundEvent;
+import io.ringnsq.core.time.TimerWheels;
 import org.agrona.CloseHelper;
 import org.agrona.DeadlineTimerWheel;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -446,21 +447,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
 
     private int pollTimers()
     {
-        if (wheel.timerCount() == 0)
-        {
-            wheel.currentTickTime(now);
-            return 0;
-        }
-        int expired = 0;
-        while (true)
-        {
-            final long tickEnd = wheel.currentTickTime();
-            expired += wheel.poll(now, onTimer, Integer.MAX_VALUE);
-            if (now < tickEnd)
-            {
-                return expired;
-            }
-        }
+        return TimerWheels.pollDue(wheel, now, onTimer, Integer.MAX_VALUE);
     }
 
     private boolean onTimer(final TimeUnit unit, final long now, final long timerId)
@@ -590,27 +577,11 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         }
     }
 
-    private static final class Listener
+    private record Listener(ServerSocketChannel server, ConnectionHandler.Factory factory)
     {
-        final ServerSocketChannel server;
-        final ConnectionHandler.Factory factory;
-
-        Listener(final ServerSocketChannel server, final ConnectionHandler.Factory factory)
-        {
-            this.server = server;
-            this.factory = factory;
-        }
     }
 
-    private static final class Handoff
+    private record Handoff(SocketChannel channel, ConnectionHandler.Factory factory)
     {
-        final SocketChannel channel;
-        final ConnectionHandler.Factory factory;
-
-        Handoff(final SocketChannel channel, final ConnectionHandler.Factory factory)
-        {
-            this.channel = channel;
-            this.factory = factory;
-        }
     }
 }

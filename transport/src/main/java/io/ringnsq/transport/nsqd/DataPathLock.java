@@ -40,7 +40,7 @@ public final class DataPathLock implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new IOException("data-path " + dataPath + " is not writable: " + ex.getMessage(), ex);
+            throw new IOException("data-path " + dataPath + " is not writable: " + reason(ex), ex);
         }
         final FileChannel channel = FileChannel.open(
             dataPath.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -65,6 +65,19 @@ public final class DataPathLock implements AutoCloseable
                 + " is in use (possibly by another instance of nsqd)");
         }
         return new DataPathLock(channel, lock);
+    }
+
+    private static String reason(final IOException ex)
+    {
+        if (ex instanceof java.nio.file.AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (ex instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException)ex).getReason() != null)
+        {
+            return ((java.nio.file.FileSystemException)ex).getReason();
+        }
+        return ex.getMessage();
     }
 
     @Override

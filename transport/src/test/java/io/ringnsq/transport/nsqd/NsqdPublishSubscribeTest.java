@@ -8,34 +8,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+/** One round trip through a real nsqd with the system clock, on each threading layout. */
 class NsqdPublishSubscribeTest
 {
     @TempDir
     Path dataPath;
     private Nsqd nsqd;
 
-    @BeforeEach
-    void start() throws IOException
-    {
-        nsqd = Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").dataPath(dataPath));
-    }
-
     @AfterEach
     void stop()
     {
-        nsqd.close();
+        if (nsqd != null)
+        {
+            nsqd.close();
+        }
     }
 
-    @Test
-    void shouldDeliverPublishedMessageToSubscriberAndAcceptFin() throws IOException
+    @ParameterizedTest
+    @EnumSource(ThreadingMode.class)
+    void shouldDeliverPublishedMessageToSubscriberAndAcceptFin(final ThreadingMode mode) throws IOException
     {
+        nsqd = Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").dataPath(dataPath).threadingMode(mode).ioAgents(2));
         try (Socket pub = connect(); Socket sub = connect())
         {
             final DataOutputStream pubOut = new DataOutputStream(pub.getOutputStream());
