@@ -24,8 +24,10 @@ ringnsq_build() {
     flock 9
     if ringnsq_stale; then
       echo "ringnsq: building $RINGNSQ_JAR (once) ..." >&2
-      (cd "$RINGNSQ_HOME" && mvn -B -q -Dstyle.color=never -DskipTests -pl dist -am package) >&2 \
-        || { echo "ringnsq: build failed" >&2; exit 1; }
+      local log="$RINGNSQ_HOME/dist/build.log"
+      mkdir -p "$RINGNSQ_HOME/dist"
+      (cd "$RINGNSQ_HOME" && mvn -B -Dstyle.color=never -DskipTests -pl dist -am package) >"$log" 2>&1 \
+        || { tail -40 "$log" >&2; echo "ringnsq: build failed (full log: $log)" >&2; exit 1; }
       rm -f "$RINGNSQ_CDS"
       "${JAVA:-java}" "@$RINGNSQ_JVM_OPTIONS" -XX:ArchiveClassesAtExit="$RINGNSQ_CDS" -Xlog:cds=off -Xlog:cds+dynamic=off \
         -cp "$RINGNSQ_JAR" io.ringnsq.transport.nsqd.StartupTraining >/dev/null 2>&1 \
