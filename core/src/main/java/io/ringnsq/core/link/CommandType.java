@@ -31,6 +31,29 @@ public final class CommandType
     /** Close the connection without a frame, after the replies to earlier commands. */
     public static final int CLOSE = 14;
 
+    // ---- administrative commands (HTTP API): each is answered by one OutboundType.RESULT event
+
+    /** HTTP /pub: {@code topic}, {@code body}, {@code number} = deferral ms (0 = none). */
+    public static final int HTTP_PUB = 20;
+    /** HTTP /mpub: {@code topic}, {@code bodies}, {@code bodyCount}. */
+    public static final int HTTP_MPUB = 21;
+    public static final int TOPIC_CREATE = 22;
+    public static final int TOPIC_DELETE = 23;
+    public static final int TOPIC_EMPTY = 24;
+    public static final int TOPIC_PAUSE = 25;
+    public static final int TOPIC_UNPAUSE = 26;
+    /** {@code topic}, {@code channel}; the topic must exist. */
+    public static final int CHANNEL_CREATE = 27;
+    public static final int CHANNEL_DELETE = 28;
+    public static final int CHANNEL_EMPTY = 29;
+    public static final int CHANNEL_PAUSE = 30;
+    public static final int CHANNEL_UNPAUSE = 31;
+    /**
+     * A /stats snapshot: {@code topic} and {@code channel} filters ("" = all), {@code number} = 1 to
+     * include clients. The RESULT's payload is an {@link io.ringnsq.core.stats.NsqdStats}.
+     */
+    public static final int STATS = 32;
+
     private CommandType()
     {
     }

@@ -15,10 +15,15 @@ public final class OutboundEvent
     public long timestamp;
     public int attempts;
     public byte[] body;
+    /** RESULT: an {@link EngineResult} code. */
+    public int result;
+    /** RESULT: what the command asked for, if anything. */
+    public Object payload;
 
     public void clear()
     {
         data = null;
         body = null;
+        payload = null;
     }
 }

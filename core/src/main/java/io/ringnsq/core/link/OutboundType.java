@@ -11,6 +11,11 @@ public final class OutboundType
     public static final int MESSAGE = 3;
     /** Close the connection after what is already queued for it. */
     public static final int CLOSE = 4;
+    /**
+     * The answer to an administrative or HTTP command: {@code result} is an {@link EngineResult} code,
+     * {@code payload} what the command asked for (e.g. {@link io.ringnsq.core.stats.NsqdStats}).
+     */
+    public static final int RESULT = 5;
 
     private OutboundType()
     {

@@ -149,6 +149,15 @@ public final class Connection
         agent.scheduleTimer(this, deadline);
     }
 
+    /**
+     * Decode the buffered input again in the next duty cycle, even if no new bytes arrive: for a
+     * handler that stopped decoding to wait for something (an engine reply) and can go on now.
+     */
+    public void resumeInput()
+    {
+        agent.resumeInput(this);
+    }
+
     public void cancelTimer()
     {
         agent.cancelTimer(this);

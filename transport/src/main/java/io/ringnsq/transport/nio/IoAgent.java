@@ -338,6 +338,15 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         return work;
     }
 
+    void resumeInput(final Connection c)
+    {
+        if (!c.blocked && !c.closed)
+        {
+            c.blocked = true; // decoded again by resumeBlocked, which also restores OP_READ
+            blocked.add(c);
+        }
+    }
+
     private void stopInput(final Connection c)
     {
         c.inputStopped = true;

@@ -26,6 +26,7 @@ public final class NsqdContext
     public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
 
     private String tcpAddress = "0.0.0.0:4150";
+    private String httpAddress = "0.0.0.0:4151";
     private Path dataPath = Path.of("").toAbsolutePath();
     private long memQueueSize = 10_000;
     private Duration msgTimeout = Duration.ofSeconds(60);
@@ -115,6 +116,18 @@ public final class NsqdContext
     public NsqdContext tcpAddress(final String tcpAddress)
     {
         this.tcpAddress = tcpAddress;
+        return this;
+    }
+
+    /** Empty turns the HTTP listener off (upstream). */
+    public String httpAddress()
+    {
+        return httpAddress;
+    }
+
+    public NsqdContext httpAddress(final String httpAddress)
+    {
+        this.httpAddress = httpAddress;
         return this;
     }
 
