@@ -30,6 +30,8 @@ public final class Channel implements MessageRing.Consumer
     private final ArrayDeque<TrackedMessage> overflow = new ArrayDeque<>();
     private final Long2ObjectHashMap<TrackedMessage> inFlight = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<TrackedMessage> deferred = new Long2ObjectHashMap<>();
+    /** Publish-to-FIN latency, when --e2e-processing-latency-percentile is set; null otherwise. */
+    final E2eLatencyWindow e2e;
 
     private Client[] clients = NO_CLIENTS;
     private int nextClient;
@@ -56,6 +58,7 @@ public final class Channel implements MessageRing.Consumer
         this.ctx = ctx;
         this.limit = ctx.config.memQueueSize();
         this.ring = new MessageRing(limit);
+        this.e2e = ctx.config.e2ePercentiles().length > 0 ? new E2eLatencyWindow(ctx.config.e2eWindowNs(), ctx.now) : null;
     }
 
     public String name()
@@ -261,6 +264,10 @@ public final class Channel implements MessageRing.Consumer
         }
         takeOutOfFlight(m);
         client.finishCount++;
+        if (e2e != null)
+        {
+            e2e.record(ctx.epochNow - m.timestamp, ctx.now);
+        }
         ctx.pool.release(m);
         ctx.work.schedule(this);
         return null;

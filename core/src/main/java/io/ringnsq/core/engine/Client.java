@@ -2,6 +2,7 @@ package io.ringnsq.core.engine;
 
 import io.ringnsq.core.link.ClientIdentity;
 import io.ringnsq.core.link.IoLink;
+import org.agrona.collections.Object2LongHashMap;
 
 /**
  * The engine's view of one connection: what it subscribed to, its RDY window and its counters.
@@ -33,6 +34,13 @@ final class Client
     long requeueCount;
     /** A fatal error or close was sent: nothing more is delivered to it. */
     boolean closed;
+    /** Messages published per topic over TCP; a client with any is one of /stats' producers. */
+    final Object2LongHashMap<String> pubCounts = new Object2LongHashMap<>(0);
+
+    void published(final String topic, final int count)
+    {
+        pubCounts.put(topic, pubCounts.getValue(topic) + count);
+    }
 
     Client(final long id, final IoLink link, final String remoteAddress, final long connectEpochNanos, final long msgTimeoutNs)
     {

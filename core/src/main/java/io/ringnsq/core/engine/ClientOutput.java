@@ -39,6 +39,21 @@ final class ClientOutput
         client.closed = true;
     }
 
+    /** The answer to an administrative command: an EngineResult code and what was asked for. */
+    static void result(final Client client, final int result, final Object payload)
+    {
+        final IoLink link = client.link;
+        final long sequence = link.claimOutbound();
+        final OutboundEvent e = link.outbound(sequence);
+        e.type = OutboundType.RESULT;
+        e.connectionId = client.id;
+        e.result = result;
+        e.payload = payload;
+        e.data = null;
+        e.close = false;
+        link.publishOutbound(sequence);
+    }
+
     private static void frame(final Client client, final int type, final byte[] data, final boolean close)
     {
         final IoLink link = client.link;

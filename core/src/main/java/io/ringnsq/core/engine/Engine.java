@@ -1,11 +1,13 @@
 package io.ringnsq.core.engine;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.lmax.disruptor.EventPoller;
 import io.ringnsq.core.link.CommandEvent;
 import io.ringnsq.core.link.CommandType;
+import io.ringnsq.core.link.EngineResult;
 import io.ringnsq.core.link.IoLink;
 import io.ringnsq.core.message.MessageIds;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -36,9 +38,13 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     private final MessageTimers timers;
     private final Map<String, Topic> topics = new HashMap<>();
     private final Long2ObjectHashMap<Client> clients = new Long2ObjectHashMap<>();
+    private final StatsCollector stats;
+    /** Clients to close whose agent's ring was full when they were kicked (channel or topic deleted). */
+    private final ArrayDeque<Client> pendingCloses = new ArrayDeque<>();
 
     private IoLink pollingLink;
     private int commandsThisPoll;
+    private Object resultPayload;
 
     public Engine(final EngineConfig config, final IoLink[] links, final NanoClock clock, final EpochNanoClock epochClock)
     {
@@ -49,6 +55,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         this.ctx = new PipelineContext(config, new MessagePool(POOLED_MESSAGES));
         this.timers = new MessageTimers(clock.nanoTime(), this);
         ctx.timers = timers;
+        this.stats = new StatsCollector(ctx);
         ctx.now = clock.nanoTime();
         ctx.epochNow = epochClock.nanoTime();
     }
@@ -64,7 +71,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     {
         ctx.now = clock.nanoTime();
         ctx.epochNow = epochClock.nanoTime();
-        int work = 0;
+        int work = sendPendingCloses();
         for (final IoLink link : links)
         {
             if (link.hasOutboundCapacity(1))
@@ -186,13 +193,109 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
                 ClientOutput.close(client);
                 break;
             default:
+                ClientOutput.result(client, onAdminCommand(e), resultPayload);
+                resultPayload = null;
+        }
+    }
+
+    /** Commands of the HTTP API; each gets one RESULT reply. */
+    private int onAdminCommand(final CommandEvent e)
+    {
+        switch (e.type)
+        {
+            case CommandType.HTTP_PUB:
+            {
+                final Topic topic = getOrCreateTopic(e.topic);
+                if (!topic.canAccept(1))
+                {
+                    return EngineResult.QUEUE_FULL;
+                }
+                topic.put(e.body, e.number);
+                return EngineResult.OK;
+            }
+            case CommandType.HTTP_MPUB:
+            {
+                final Topic topic = getOrCreateTopic(e.topic);
+                if (!topic.canAccept(e.bodyCount))
+                {
+                    return EngineResult.QUEUE_FULL;
+                }
+                for (int i = 0; i < e.bodyCount; i++)
+                {
+                    topic.put(e.bodies[i], 0);
+                }
+                return EngineResult.OK;
+            }
+            case CommandType.TOPIC_CREATE:
+                getOrCreateTopic(e.topic);
+                return EngineResult.OK;
+            case CommandType.STATS:
+                resultPayload = stats.snapshot(topics.values(), clients.values(), e.topic, e.channel, e.number != 0);
+                return EngineResult.OK;
+            default:
+                return onExistingTopic(e);
+        }
+    }
+
+    /** Commands on a topic, or a channel of a topic, that must exist already. */
+    private int onExistingTopic(final CommandEvent e)
+    {
+        final Topic topic = topics.get(e.topic);
+        if (topic == null)
+        {
+            return EngineResult.TOPIC_NOT_FOUND;
+        }
+        switch (e.type)
+        {
+            case CommandType.TOPIC_DELETE:
+                deleteTopic(topic);
+                return EngineResult.OK;
+            case CommandType.TOPIC_EMPTY:
+                topic.empty();
+                return EngineResult.OK;
+            case CommandType.TOPIC_PAUSE:
+            case CommandType.TOPIC_UNPAUSE:
+                topic.pause(e.type == CommandType.TOPIC_PAUSE);
+                return EngineResult.OK;
+            case CommandType.CHANNEL_CREATE:
+                topic.getOrCreateChannel(e.channel);
+                return EngineResult.OK;
+            default:
+                break;
+        }
+        final Channel channel = topic.channel(e.channel);
+        if (channel == null)
+        {
+            return EngineResult.CHANNEL_NOT_FOUND;
+        }
+        switch (e.type)
+        {
+            case CommandType.CHANNEL_DELETE:
+                deleteChannel(channel);
+                return EngineResult.OK;
+            case CommandType.CHANNEL_EMPTY:
+                channel.empty();
+                return EngineResult.OK;
+            case CommandType.CHANNEL_PAUSE:
+            case CommandType.CHANNEL_UNPAUSE:
+                channel.pause(e.type == CommandType.CHANNEL_PAUSE);
+                return EngineResult.OK;
+            default:
                 LOG.warn("unknown command type {}", e.type);
+                return EngineResult.OK;
         }
     }
 
     private void onSub(final Client client, final String topicName, final String channelName)
     {
         final Channel channel = getOrCreateTopic(topicName).getOrCreateChannel(channelName);
+        final int limit = config.maxChannelConsumers();
+        if (limit > 0 && channel.clientCount() >= limit)
+        {
+            ClientOutput.error(client, "E_SUB_FAILED SUB failed consumers for " + topicName + ":" + channelName
+                + " exceeds limit of " + limit, true);
+            return;
+        }
         channel.addClient(client);
         client.channel = channel;
         client.state = Client.STATE_SUBSCRIBED;
@@ -208,6 +311,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             return;
         }
         topic.put(body, deferMs);
+        client.published(topicName, 1);
         ClientOutput.response(client, ClientOutput.OK);
     }
 
@@ -223,6 +327,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         {
             topic.put(bodies[i], 0);
         }
+        client.published(topicName, count);
         ClientOutput.response(client, ClientOutput.OK);
     }
 
@@ -252,7 +357,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         clients.remove(client.id);
         client.closed = true;
         final Channel channel = client.channel;
-        if (channel != null)
+        if (channel != null && !channel.deleted)
         {
             // its in-flight messages stay in flight until their deadline, as upstream
             channel.removeClient(client);
@@ -276,16 +381,70 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         return topic;
     }
 
+    /** Deletes a channel: its consumers are disconnected (upstream), its messages dropped. */
     private void deleteChannel(final Channel channel)
     {
         final Topic topic = channel.topic;
+        for (final Client c : channel.clients())
+        {
+            closeClient(c);
+        }
         topic.removeChannel(channel);
         channel.delete();
         if (topic.ephemeral && topic.channels().length == 0)
         {
-            topic.delete();
-            topics.remove(topic.name);
+            deleteTopic(topic);
         }
+    }
+
+    private void deleteTopic(final Topic topic)
+    {
+        for (final Channel channel : topic.channels())
+        {
+            for (final Client c : channel.clients())
+            {
+                closeClient(c);
+            }
+        }
+        topic.delete();
+        topics.remove(topic.name);
+    }
+
+    /** Closes a client from the engine's side; if its agent's ring is full, as soon as it has room. */
+    private void closeClient(final Client client)
+    {
+        if (client.closed)
+        {
+            return;
+        }
+        if (client.link.hasOutboundCapacity(1))
+        {
+            ClientOutput.close(client);
+        }
+        else
+        {
+            client.closed = true; // nothing more is delivered to it meanwhile
+            pendingCloses.addLast(client);
+        }
+    }
+
+    private int sendPendingCloses()
+    {
+        int work = 0;
+        for (int n = pendingCloses.size(); n > 0; n--)
+        {
+            final Client c = pendingCloses.pollFirst();
+            if (c.link.hasOutboundCapacity(1))
+            {
+                ClientOutput.close(c);
+                work++;
+            }
+            else
+            {
+                pendingCloses.addLast(c);
+            }
+        }
+        return work;
     }
 
     // ---------------------------------------------------------------- timers

@@ -9,6 +9,9 @@ public final class EngineConfig
     private long msgTimeoutNs = TimeUnit.SECONDS.toNanos(60);
     private long maxMsgTimeoutNs = TimeUnit.MINUTES.toNanos(15);
     private int nodeId;
+    private double[] e2ePercentiles = new double[0];
+    private long e2eWindowNs = TimeUnit.MINUTES.toNanos(10);
+    private int maxChannelConsumers;
     private int commandRingCapacity = 16 * 1024;
     private int outboundRingCapacity = 64 * 1024;
 
@@ -21,6 +24,17 @@ public final class EngineConfig
         if (msgTimeoutNs <= 0 || maxMsgTimeoutNs < 0)
         {
             throw new IllegalArgumentException("msg timeouts must be positive");
+        }
+        for (final double q : e2ePercentiles)
+        {
+            if (!(q > 0 && q <= 1))
+            {
+                throw new IllegalArgumentException("e2e processing latency percentile must be in (0,1]: " + q);
+            }
+        }
+        if (maxChannelConsumers < 0)
+        {
+            throw new IllegalArgumentException("max-channel-consumers must not be negative");
         }
         return this;
     }
@@ -66,6 +80,41 @@ public final class EngineConfig
     public EngineConfig nodeId(final int nodeId)
     {
         this.nodeId = nodeId;
+        return this;
+    }
+
+    /** {@code --e2e-processing-latency-percentile}: quantiles in (0,1], in the order given; none = off. */
+    public double[] e2ePercentiles()
+    {
+        return e2ePercentiles;
+    }
+
+    public EngineConfig e2ePercentiles(final double[] e2ePercentiles)
+    {
+        this.e2ePercentiles = e2ePercentiles.clone();
+        return this;
+    }
+
+    public long e2eWindowNs()
+    {
+        return e2eWindowNs;
+    }
+
+    public EngineConfig e2eWindowNs(final long e2eWindowNs)
+    {
+        this.e2eWindowNs = e2eWindowNs;
+        return this;
+    }
+
+    /** {@code --max-channel-consumers}: 0 = unlimited. */
+    public int maxChannelConsumers()
+    {
+        return maxChannelConsumers;
+    }
+
+    public EngineConfig maxChannelConsumers(final int maxChannelConsumers)
+    {
+        this.maxChannelConsumers = maxChannelConsumers;
         return this;
     }
 

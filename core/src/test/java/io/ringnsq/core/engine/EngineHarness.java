@@ -20,7 +20,8 @@ final class EngineHarness
     final List<Frame> frames = new ArrayList<>();
 
     /** One frame the engine queued for a connection. */
-    record Frame(long connectionId, int type, String text, long messageId, long timestamp, int attempts, String body, boolean close)
+    record Frame(long connectionId, int type, String text, long messageId, long timestamp, int attempts, String body, boolean close,
+        int result, Object payload)
     {
     }
 
@@ -115,6 +116,19 @@ final class EngineHarness
         send(CommandType.CLS, id, e -> { });
     }
 
+    /** An administrative command; returns its RESULT frame. */
+    Frame admin(final long connectionId, final int type, final String topic, final String channel)
+    {
+        send(type, connectionId, e ->
+        {
+            e.topic = topic;
+            e.channel = channel;
+            e.number = 1;
+        });
+        final List<Frame> taken = take(connectionId);
+        return taken.get(taken.size() - 1);
+    }
+
     void send(final int type, final long connectionId, final java.util.function.Consumer<CommandEvent> fill)
     {
         final long sequence = link.claimCommand();
@@ -176,6 +190,6 @@ final class EngineHarness
     {
         final String text = e.data == null ? null : new String(e.data, StandardCharsets.UTF_8);
         final String body = e.body == null ? null : new String(e.body, StandardCharsets.UTF_8);
-        return new Frame(e.connectionId, e.type, text, e.messageId, e.timestamp, e.attempts, body, e.close);
+        return new Frame(e.connectionId, e.type, text, e.messageId, e.timestamp, e.attempts, body, e.close, e.result, e.payload);
     }
 }

@@ -46,6 +46,7 @@ public final class RunningNsqd implements AutoCloseable
         {
             final NsqdContext context = new NsqdContext()
                 .tcpAddress("127.0.0.1:0")
+                .httpAddress("127.0.0.1:0")
                 .broadcastAddress("127.0.0.1")
                 .dataPath(dataPath)
                 .conclude();
@@ -74,6 +75,16 @@ public final class RunningNsqd implements AutoCloseable
     public InetSocketAddress tcpAddress()
     {
         return address;
+    }
+
+    /** {@code http://127.0.0.1:PORT} of the nsqd under test's HTTP API. */
+    public String httpBase()
+    {
+        if (nsqd == null)
+        {
+            throw new IllegalStateException("the HTTP address of an external nsqd is not known");
+        }
+        return "http://127.0.0.1:" + nsqd.httpAddress().getPort();
     }
 
     public String host()

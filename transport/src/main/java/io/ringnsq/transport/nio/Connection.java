@@ -32,6 +32,8 @@ public final class Connection
     /** Decoding stopped on a full command ring; resumed by the agent when there is room. */
     boolean blocked;
     boolean inputStopped;
+    /** The handler paused reading until it calls {@link #resumeInput()}. */
+    boolean inputPaused;
     boolean closing;
     boolean closed;
     boolean dirty;
@@ -156,6 +158,15 @@ public final class Connection
     public void resumeInput()
     {
         agent.resumeInput(this);
+    }
+
+    /**
+     * Stop reading this socket until {@link #resumeInput()}: for a handler that waits for something
+     * (an engine reply) before it decodes more, so TCP pushes back instead of the buffer filling.
+     */
+    public void pauseInput()
+    {
+        agent.pauseInput(this);
     }
 
     public void cancelTimer()

@@ -280,7 +280,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         {
             return;
         }
-        for (int i = 0; i < READS_PER_SOCKET && !c.closed; i++)
+        for (int i = 0; i < READS_PER_SOCKET && !c.closed && !c.inputPaused; i++)
         {
             final int n = c.channel.read(c.input());
             if (n < 0)
@@ -330,7 +330,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
                 continue;
             }
             work++;
-            if (decode(c) && !c.inputStopped)
+            if (decode(c) && !c.inputStopped && !c.inputPaused)
             {
                 setInterest(c, SelectionKey.OP_READ, true);
             }
@@ -340,10 +340,20 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
 
     void resumeInput(final Connection c)
     {
+        c.inputPaused = false;
         if (!c.blocked && !c.closed)
         {
             c.blocked = true; // decoded again by resumeBlocked, which also restores OP_READ
             blocked.add(c);
+        }
+    }
+
+    void pauseInput(final Connection c)
+    {
+        if (!c.closed)
+        {
+            c.inputPaused = true;
+            setInterest(c, SelectionKey.OP_READ, false);
         }
     }
 

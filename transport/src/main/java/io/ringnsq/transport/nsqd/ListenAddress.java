@@ -59,6 +59,29 @@ public final class ListenAddress
         return new ListenAddress(text, new InetSocketAddress(host, port));
     }
 
+    /** A {@code host:port} to send to (statsd), resolved now. */
+    public static InetSocketAddress hostPort(final String text)
+    {
+        final int colon = text.lastIndexOf(':');
+        if (colon < 0)
+        {
+            throw new IllegalArgumentException("invalid address " + text + ": want host:port");
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]"))
+        {
+            host = host.substring(1, host.length() - 1);
+        }
+        try
+        {
+            return new InetSocketAddress(host.isEmpty() ? "127.0.0.1" : host, Integer.parseInt(text.substring(colon + 1)));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("invalid address " + text + ": bad port");
+        }
+    }
+
     public ServerSocketChannel bind() throws IOException
     {
         if (address instanceof UnixDomainSocketAddress)

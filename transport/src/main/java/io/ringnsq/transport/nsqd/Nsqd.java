@@ -11,7 +11,13 @@ import java.util.concurrent.TimeUnit;
 import io.ringnsq.core.engine.Engine;
 import io.ringnsq.core.engine.EngineConfig;
 import io.ringnsq.core.link.IoLink;
+import io.ringnsq.transport.http.HttpHandler;
+import io.ringnsq.transport.http.HttpServerConfig;
 import io.ringnsq.transport.nio.IoAgent;
+import io.ringnsq.transport.stats.JvmMemorySampler;
+import io.ringnsq.transport.stats.StatsdOptions;
+import io.ringnsq.transport.stats.StatsdPusher;
+import io.ringnsq.transport.stats.StatsdSender;
 import io.ringnsq.transport.v2.V2Handler;
 import io.ringnsq.transport.v2.V2Limits;
 import org.agrona.CloseHelper;
@@ -34,51 +40,120 @@ public final class Nsqd implements AutoCloseable
     private final NsqdContext context;
     private final DataPathLock lock;
     private final ServerSocketChannel tcpListener;
+    private final ServerSocketChannel httpListener;
     private final Engine engine;
+    private final NsqdConfigValues configValues;
+    private final JvmMemorySampler memory;
     private final List<AgentRunner> runners = new ArrayList<>();
     private volatile boolean closed;
 
-    private Nsqd(final NsqdContext context, final DataPathLock lock, final ServerSocketChannel tcpListener)
+    private Nsqd(
+        final NsqdContext context,
+        final DataPathLock lock,
+        final ServerSocketChannel tcpListener,
+        final ServerSocketChannel httpListener) throws IOException
     {
         this.context = context;
         this.lock = lock;
         this.tcpListener = tcpListener;
+        this.httpListener = httpListener;
+        this.configValues = new NsqdConfigValues(context);
+        this.memory = JvmMemorySampler.start();
 
         final EngineConfig engineConfig = new EngineConfig()
             .memQueueSize(context.memQueueSize())
             .msgTimeoutNs(context.msgTimeout().toNanos())
             .maxMsgTimeoutNs(context.maxMsgTimeout().toNanos())
             .nodeId(context.nodeId())
+            .e2ePercentiles(context.e2eProcessingLatencyPercentiles().stream().mapToDouble(Double::doubleValue).toArray())
+            .e2eWindowNs(context.e2eProcessingLatencyWindowTime().toNanos())
+            .maxChannelConsumers((int)Math.min(Integer.MAX_VALUE, context.maxChannelConsumers()))
             .conclude();
-        final IoLink[] links = new IoLink[context.ioAgents()];
-        final IoAgent[] ioAgents = new IoAgent[links.length];
+        final boolean statsd = !context.statsdAddress().isEmpty();
+        final IoLink[] links = new IoLink[context.ioAgents() + (statsd ? 1 : 0)];
+        final IoAgent[] ioAgents = new IoAgent[context.ioAgents()];
         for (int i = 0; i < links.length; i++)
         {
             links[i] = new IoLink(i, engineConfig.commandRingCapacity(), engineConfig.outboundRingCapacity());
+        }
+        for (int i = 0; i < ioAgents.length; i++)
+        {
             ioAgents[i] = new IoAgent(i, links[i], context.nanoClock(), 16 * 1024, 32 * 1024);
         }
         engine = new Engine(engineConfig, links, context.nanoClock(), context.epochClock());
         ioAgents[0].addListener(tcpListener, V2Handler.factory(v2Limits(context)));
+        if (httpListener != null)
+        {
+            final NsqdHttpApi api = new NsqdHttpApi(context, configValues, memory, context.epochClock().nanoTime());
+            api.ports(port(tcpListener), port(httpListener));
+            ioAgents[0].addListener(httpListener, HttpHandler.factory(api,
+                HttpServerConfig.defaults().dateClock(context.epochClock())));
+        }
         ioAgents[0].peers(ioAgents);
+
+        // agents beside the I/O agents: statsd, when configured, shares the first I/O agent's thread
+        final List<Agent> extras = new ArrayList<>();
+        if (statsd)
+        {
+            extras.add(statsdAgent(links[links.length - 1], httpListener));
+        }
 
         final ErrorHandler errors = ex -> LOG.error("agent error", ex);
         if (context.threadingMode() == ThreadingMode.SHARED)
         {
             final List<Agent> all = new ArrayList<>(List.of(ioAgents));
+            all.addAll(extras);
             all.add(engine);
             runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, new CompositeAgent(all)));
         }
         else
         {
-            for (final IoAgent io : ioAgents)
+            for (int i = 0; i < ioAgents.length; i++)
             {
-                runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, io));
+                final Agent agent = i == 0 && !extras.isEmpty() ? composite(ioAgents[0], extras) : ioAgents[i];
+                runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, agent));
             }
             runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, engine));
         }
         for (final AgentRunner runner : runners)
         {
             AgentRunner.startOnThread(runner);
+        }
+    }
+
+    private static Agent composite(final Agent first, final List<Agent> more)
+    {
+        final List<Agent> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(more);
+        return new CompositeAgent(all);
+    }
+
+    private StatsdAgent statsdAgent(final IoLink link, final ServerSocketChannel http) throws IOException
+    {
+        final InetSocketAddress target = ListenAddress.hostPort(context.statsdAddress());
+        final String prefix = StatsdOptions.expandPrefix(context.statsdPrefix(), context.broadcastAddress(), port(http));
+        final StatsdPusher pusher = new StatsdPusher(
+            new StatsdOptions(prefix, context.statsdMemStats(), context.statsdExcludeEphemeral()),
+            (int)context.statsdUdpPacketSize(), context.statsdInterval().toNanos(), StatsdSender.open(target));
+        return new StatsdAgent(link, pusher, context.statsdMemStats() ? memory : null, context.nanoClock(),
+            context.statsdInterval().toNanos());
+    }
+
+    private static int port(final ServerSocketChannel listener)
+    {
+        if (listener == null)
+        {
+            return 0;
+        }
+        try
+        {
+            final SocketAddress address = listener.getLocalAddress();
+            return address instanceof InetSocketAddress ? ((InetSocketAddress)address).getPort() : -1;
+        }
+        catch (final IOException ex)
+        {
+            return -1;
         }
     }
 
@@ -92,22 +167,26 @@ public final class Nsqd implements AutoCloseable
     {
         context.conclude();
         final DataPathLock lock = DataPathLock.acquire(context.dataPath());
-        final ListenAddress tcpAddress;
-        final ServerSocketChannel tcp;
+        ServerSocketChannel tcp = null;
+        ServerSocketChannel http = null;
         try
         {
-            tcpAddress = ListenAddress.parse(context.tcpAddress());
-            tcp = bind("TCP", tcpAddress);
+            tcp = bind(ListenAddress.parse(context.tcpAddress()));
+            if (!context.httpAddress().isEmpty())
+            {
+                http = bind(ListenAddress.parse(context.httpAddress()));
+            }
+            return new Nsqd(context, lock, tcp, http);
         }
         catch (final IOException | RuntimeException ex)
         {
+            CloseHelper.quietCloseAll(tcp, http);
             lock.close();
             throw ex;
         }
-        return new Nsqd(context, lock, tcp);
     }
 
-    private static ServerSocketChannel bind(final String name, final ListenAddress address) throws IOException
+    private static ServerSocketChannel bind(final ListenAddress address) throws IOException
     {
         try
         {
@@ -145,21 +224,40 @@ public final class Nsqd implements AutoCloseable
     /** The bound TCP address (the real port when the context asked for 0); null for a unix socket. */
     public InetSocketAddress tcpAddress()
     {
-        final SocketAddress address = boundAddress();
+        final SocketAddress address = boundAddress(tcpListener);
         return address instanceof InetSocketAddress ? (InetSocketAddress)address : null;
     }
 
     /** The bound TCP address as upstream prints it in {@code TCP: listening on ...}. */
     public String tcpListenAddress()
     {
-        return ListenAddress.format(boundAddress());
+        return ListenAddress.format(boundAddress(tcpListener));
     }
 
-    private SocketAddress boundAddress()
+    /** The bound HTTP address; null when HTTP is off ({@code --http-address=""}) or on a unix socket. */
+    public InetSocketAddress httpAddress()
+    {
+        final SocketAddress address = httpListener == null ? null : boundAddress(httpListener);
+        return address instanceof InetSocketAddress ? (InetSocketAddress)address : null;
+    }
+
+    /** The bound HTTP address as upstream prints it in {@code HTTP: listening on ...}; null when off. */
+    public String httpListenAddress()
+    {
+        return httpListener == null ? null : ListenAddress.format(boundAddress(httpListener));
+    }
+
+    /** The option values /config serves, for the daemon's runtime changes (log level). */
+    public NsqdConfigValues configValues()
+    {
+        return configValues;
+    }
+
+    private static SocketAddress boundAddress(final ServerSocketChannel listener)
     {
         try
         {
-            return tcpListener.getLocalAddress();
+            return listener.getLocalAddress();
         }
         catch (final IOException ex)
         {
@@ -180,7 +278,7 @@ public final class Nsqd implements AutoCloseable
         {
             runner.close((int)TimeUnit.SECONDS.toMillis(5), thread -> LOG.warn("{} did not stop yet", thread.getName()));
         }
-        CloseHelper.quietClose(tcpListener);
+        CloseHelper.quietCloseAll(tcpListener, httpListener, memory);
         lock.close();
     }
 }

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.CRC32;
+
+import io.ringnsq.transport.log.LogLevel;
+import io.ringnsq.transport.log.NsqdLogging;
 
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
@@ -43,6 +47,24 @@ public final class NsqdContext
     private int nodeId = defaultNodeId();
     private String broadcastAddress = hostname();
 
+    // logging: upstream's --log-level and --log-prefix, ringnsq's --log-file (empty = stderr) and its rotation
+    private LogLevel logLevel = LogLevel.INFO;
+    private String logPrefix = NsqdLogging.DEFAULT_PREFIX;
+    private String logFile = "";
+    private long logFileMaxSize = NsqdLogging.DEFAULT_FILE_MAX_SIZE;
+    private int logFileMaxFiles = NsqdLogging.DEFAULT_FILE_MAX_FILES;
+
+    // statsd push, end-to-end latency and channel consumer limit (upstream's defaults)
+    private String statsdAddress = "";
+    private String statsdPrefix = "nsq.%s";
+    private Duration statsdInterval = Duration.ofSeconds(60);
+    private boolean statsdMemStats = true;
+    private long statsdUdpPacketSize = 508;
+    private boolean statsdExcludeEphemeral;
+    private List<Double> e2eProcessingLatencyPercentiles = List.of();
+    private Duration e2eProcessingLatencyWindowTime = Duration.ofMinutes(10);
+    private long maxChannelConsumers;
+
     private ThreadingMode threadingMode = ThreadingMode.defaultFor(Runtime.getRuntime().availableProcessors());
     private String idleStrategy = "backoff";
     private int ioAgents = 1;
@@ -63,6 +85,17 @@ public final class NsqdContext
         require(!maxReqTimeout.isNegative(), "--max-req-timeout must not be negative");
         require(maxOutputBufferSize >= 64, "--max-output-buffer-size must be at least 64");
         require(ioAgents >= 1 && ioAgents <= 64, "--io-agents must be between 1 and 64");
+        require(logFileMaxSize > 0, "--log-file-max-size must be positive");
+        require(logFileMaxFiles >= 0, "--log-file-max-files must not be negative");
+        for (final double percentile : e2eProcessingLatencyPercentiles)
+        {
+            // upstream's nsqd.New check and text; NaN, which upstream lets through, is refused too
+            require(percentile > 0 && percentile <= 1,
+                "invalid E2E processing latency percentile: " + NsqdConfigValues.goFloat(percentile));
+        }
+        // upstream panics in time.NewTicker instead
+        require(statsdAddress.isEmpty() || (!statsdInterval.isNegative() && !statsdInterval.isZero()),
+            "--statsd-interval must be positive");
         return this;
     }
 
@@ -348,6 +381,177 @@ public final class NsqdContext
     public NsqdContext epochClock(final EpochNanoClock epochClock)
     {
         this.epochClock = epochClock;
+        return this;
+    }
+
+    /** {@code --log-level}: what {@code NsqdLogging} lets through at start; {@code PUT /config/log_level} changes it later. */
+    public LogLevel logLevel()
+    {
+        return logLevel;
+    }
+
+    public NsqdContext logLevel(final LogLevel logLevel)
+    {
+        this.logLevel = logLevel;
+        return this;
+    }
+
+    /** {@code --log-prefix}, put at the start of every log line. */
+    public String logPrefix()
+    {
+        return logPrefix;
+    }
+
+    public NsqdContext logPrefix(final String logPrefix)
+    {
+        this.logPrefix = logPrefix;
+        return this;
+    }
+
+    /** {@code --log-file} (ringnsq's own): the file to log to; empty means stderr, as upstream. */
+    public String logFile()
+    {
+        return logFile;
+    }
+
+    public NsqdContext logFile(final String logFile)
+    {
+        this.logFile = logFile;
+        return this;
+    }
+
+    /** {@code --log-file-max-size} (ringnsq's own): bytes at which the log file is rotated. */
+    public long logFileMaxSize()
+    {
+        return logFileMaxSize;
+    }
+
+    public NsqdContext logFileMaxSize(final long logFileMaxSize)
+    {
+        this.logFileMaxSize = logFileMaxSize;
+        return this;
+    }
+
+    /** {@code --log-file-max-files} (ringnsq's own): rotated log files kept beside the current one. */
+    public int logFileMaxFiles()
+    {
+        return logFileMaxFiles;
+    }
+
+    public NsqdContext logFileMaxFiles(final int logFileMaxFiles)
+    {
+        this.logFileMaxFiles = logFileMaxFiles;
+        return this;
+    }
+
+    /** {@code --statsd-address}: UDP {@code host:port} to push stats to; empty means no statsd. */
+    public String statsdAddress()
+    {
+        return statsdAddress;
+    }
+
+    public NsqdContext statsdAddress(final String statsdAddress)
+    {
+        this.statsdAddress = statsdAddress;
+        return this;
+    }
+
+    /** {@code --statsd-prefix}: {@code %s} stands for the broadcast host and HTTP port. */
+    public String statsdPrefix()
+    {
+        return statsdPrefix;
+    }
+
+    public NsqdContext statsdPrefix(final String statsdPrefix)
+    {
+        this.statsdPrefix = statsdPrefix;
+        return this;
+    }
+
+    /** {@code --statsd-interval}: time between pushes. */
+    public Duration statsdInterval()
+    {
+        return statsdInterval;
+    }
+
+    public NsqdContext statsdInterval(final Duration statsdInterval)
+    {
+        this.statsdInterval = statsdInterval;
+        return this;
+    }
+
+    /** {@code --statsd-mem-stats}: whether memory and GC stats are pushed too. */
+    public boolean statsdMemStats()
+    {
+        return statsdMemStats;
+    }
+
+    public NsqdContext statsdMemStats(final boolean statsdMemStats)
+    {
+        this.statsdMemStats = statsdMemStats;
+        return this;
+    }
+
+    /** {@code --statsd-udp-packet-size}: the most bytes in one statsd packet. */
+    public long statsdUdpPacketSize()
+    {
+        return statsdUdpPacketSize;
+    }
+
+    public NsqdContext statsdUdpPacketSize(final long statsdUdpPacketSize)
+    {
+        this.statsdUdpPacketSize = statsdUdpPacketSize;
+        return this;
+    }
+
+    /** {@code --statsd-exclude-ephemeral}: leave {@code #ephemeral} topics and channels out of statsd. */
+    public boolean statsdExcludeEphemeral()
+    {
+        return statsdExcludeEphemeral;
+    }
+
+    public NsqdContext statsdExcludeEphemeral(final boolean statsdExcludeEphemeral)
+    {
+        this.statsdExcludeEphemeral = statsdExcludeEphemeral;
+        return this;
+    }
+
+    /**
+     * {@code --e2e-processing-latency-percentile}: the quantiles to track, in upstream's order (highest
+     * first when given on the command line, as written when from the config file); empty turns it off.
+     */
+    public List<Double> e2eProcessingLatencyPercentiles()
+    {
+        return e2eProcessingLatencyPercentiles;
+    }
+
+    public NsqdContext e2eProcessingLatencyPercentiles(final List<Double> e2eProcessingLatencyPercentiles)
+    {
+        this.e2eProcessingLatencyPercentiles = List.copyOf(e2eProcessingLatencyPercentiles);
+        return this;
+    }
+
+    /** {@code --e2e-processing-latency-window-time}: how far back the quantiles look. */
+    public Duration e2eProcessingLatencyWindowTime()
+    {
+        return e2eProcessingLatencyWindowTime;
+    }
+
+    public NsqdContext e2eProcessingLatencyWindowTime(final Duration e2eProcessingLatencyWindowTime)
+    {
+        this.e2eProcessingLatencyWindowTime = e2eProcessingLatencyWindowTime;
+        return this;
+    }
+
+    /** {@code --max-channel-consumers}: consumers one channel accepts; 0 means no limit. */
+    public long maxChannelConsumers()
+    {
+        return maxChannelConsumers;
+    }
+
+    public NsqdContext maxChannelConsumers(final long maxChannelConsumers)
+    {
+        this.maxChannelConsumers = maxChannelConsumers;
         return this;
     }
 }

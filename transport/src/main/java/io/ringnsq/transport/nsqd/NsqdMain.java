@@ -1,7 +1,10 @@
 package io.ringnsq.transport.nsqd;
 
+import java.io.IOException;
+
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.log.NsqdLogging;
 import io.ringnsq.transport.v2.V2Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +54,30 @@ public final class NsqdMain
         }
         catch (final UsageException ex)
         {
-            System.err.println(ex.displayText());
+            if (ex.exitCode() == UsageException.EXIT_BAD_CONFIG)
+            {
+                // upstream's logFatal: a FATAL line with the default prefix, whatever --log-prefix says
+                LoggerFactory.getLogger("nsqd").error(NsqdLogging.FATAL, "{}", ex.getMessage());
+            }
+            else
+            {
+                // Go's flag package prints its own text, not a log line
+                System.err.println(ex.displayText());
+            }
             return ex.exitCode();
         }
 
         final Logger log = LoggerFactory.getLogger("nsqd");
+        try
+        {
+            NsqdLogging.configure(context.logLevel(), context.logPrefix(), context.logFile(),
+                context.logFileMaxSize(), context.logFileMaxFiles());
+        }
+        catch (final IOException | IllegalArgumentException ex)
+        {
+            log.error(NsqdLogging.FATAL, "failed to open log file - {}", ex.getMessage());
+            return 1;
+        }
         final Nsqd nsqd;
         try
         {
@@ -63,12 +85,16 @@ public final class NsqdMain
         }
         catch (final Exception ex)
         {
-            log.error("FATAL: failed to start nsqd - {}", ex.getMessage());
+            log.error(NsqdLogging.FATAL, "failed to start nsqd - {}", ex.getMessage());
             return 1;
         }
         log.info(version());
         log.info("ID: {}", context.nodeId());
         log.info("TCP: listening on {}", nsqd.tcpListenAddress());
+        if (nsqd.httpListenAddress() != null)
+        {
+            log.info("HTTP: listening on {}", nsqd.httpListenAddress());
+        }
 
         // SIGTERM and SIGINT run shutdown hooks; halting with 0 after a clean close gives upstream's
         // exit code instead of the JVM's 143/130

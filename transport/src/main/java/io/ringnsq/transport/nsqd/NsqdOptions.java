@@ -1,16 +1,24 @@
 package io.ringnsq.transport.nsqd;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 
+import io.ringnsq.cli.GoQuote;
 import io.ringnsq.cli.Option;
 import io.ringnsq.cli.OptionSet;
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.log.LogLevel;
 
 /**
  * nsqd's command-line flags and config-file keys: upstream v1.3.0's names, defaults and help texts
@@ -35,8 +43,14 @@ public final class NsqdOptions
     private final OptionSet set = new OptionSet(PROGRAM);
 
     private final Option<Boolean> version;
+    private final Option<String> logLevel;
+    private final Option<String> logPrefix;
+    private final Option<String> logFile;
+    private final Option<Long> logFileMaxSize;
+    private final Option<Long> logFileMaxFiles;
     private final Option<Long> nodeId;
     private final Option<String> tcpAddress;
+    private final Option<String> httpAddress;
     private final Option<String> broadcastAddress;
     private final Option<String> dataPath;
     private final Option<Long> memQueueSize;
@@ -51,9 +65,25 @@ public final class NsqdOptions
     private final Option<Duration> maxOutputBufferTimeout;
     private final Option<Duration> minOutputBufferTimeout;
     private final Option<Duration> outputBufferTimeout;
+    private final Option<Long> maxChannelConsumers;
+    private final Option<String> statsdAddress;
+    private final Option<Duration> statsdInterval;
+    private final Option<Boolean> statsdMemStats;
+    private final Option<String> statsdPrefix;
+    private final Option<Long> statsdUdpPacketSize;
+    private final Option<Boolean> statsdExcludeEphemeral;
+    private final Option<List<Double>> e2eProcessingLatencyPercentiles;
+    private final Option<Duration> e2eProcessingLatencyWindowTime;
     private final Option<String> threadingMode;
     private final Option<String> idleStrategy;
     private final Option<Long> ioAgents;
+
+    /**
+     * The percentiles each parse result resolved to. Upstream sorts command-line values (highest
+     * first) but keeps a config file's order, and only {@link #parse} can tell which one a value came
+     * from; weak keys, so results nobody holds any more are forgotten.
+     */
+    private final Map<ParsedOptions, List<Double>> resolvedPercentiles = Collections.synchronizedMap(new WeakHashMap<>());
 
     private NsqdOptions()
     {
@@ -62,10 +92,14 @@ public final class NsqdOptions
 
         // basic options
         version = set.bool("version", false, "print version string").commandLineOnly();
+        // upstream's flag is a lg.LogLevel value (any case): a string here, checked in parse()
+        logLevel = set.string("log-level", defaults.logLevel().flagName(), "set log verbosity: debug, info, warn, error, or fatal");
+        logPrefix = set.string("log-prefix", defaults.logPrefix(), "log message prefix");
         set.deprecated("verbose", "[deprecated] has no effect, use --log-level");
         nodeId = set.int64("node-id", NsqdContext.defaultNodeId(),
             "unique part for message IDs, (int) in range [0,1024) (default is hash of hostname)").configKey("id");
         set.deprecated("worker-id", "[deprecated] use --node-id");
+        httpAddress = set.string("http-address", defaults.httpAddress(), "<addr>:<port> to listen on for HTTP clients");
         tcpAddress = set.string("tcp-address", defaults.tcpAddress(), "<addr>:<port> to listen on for TCP clients");
         broadcastAddress = set.string("broadcast-address", NsqdContext.hostname(),
             "address that will be registered with lookupd (defaults to the OS hostname)");
@@ -93,6 +127,25 @@ public final class NsqdOptions
             "minimum client configurable duration of time between flushing to a client");
         outputBufferTimeout = set.duration("output-buffer-timeout", defaults.outputBufferTimeout(),
             "default duration of time between flushing data to clients");
+        maxChannelConsumers = set.int64("max-channel-consumers", defaults.maxChannelConsumers(),
+            "maximum channel consumer connection count per nsqd instance (default 0, i.e., unlimited)");
+
+        // statsd integration options
+        statsdAddress = set.string("statsd-address", defaults.statsdAddress(), "UDP <addr>:<port> of a statsd daemon for pushing stats");
+        statsdInterval = set.duration("statsd-interval", defaults.statsdInterval(), "duration between pushing to statsd");
+        statsdMemStats = set.bool("statsd-mem-stats", defaults.statsdMemStats(), "toggle sending memory and GC stats to statsd");
+        statsdPrefix = set.string("statsd-prefix", defaults.statsdPrefix(), "prefix used for keys sent to statsd (%s for host replacement)");
+        statsdUdpPacketSize = set.int64("statsd-udp-packet-size", defaults.statsdUdpPacketSize(), "the size in bytes of statsd UDP packets");
+        statsdExcludeEphemeral = set.bool("statsd-exclude-ephemeral", defaults.statsdExcludeEphemeral(),
+            "Skip ephemeral topics and channels when sending stats to statsd");
+
+        // end to end percentile flags
+        e2eProcessingLatencyPercentiles = set.floatList("e2e-processing-latency-percentile",
+            "message processing time percentiles (as float (0, 1.0]) to track (can be specified multiple times or comma"
+            + " separated '1.0,0.99,0.95', default none)").configKey("e2e_processing_latency_percentiles");
+        e2eProcessingLatencyWindowTime = set.duration("e2e-processing-latency-window-time", defaults.e2eProcessingLatencyWindowTime(),
+            "calculate end to end latency quantiles for this duration of time (ie: 60s would only show quantile calculations"
+            + " from the past 60 seconds)");
 
         // ringnsq's own
         threadingMode = set.choice("threading-mode", lowerCase(defaults.threadingMode()), threadingModeNames(),
@@ -102,6 +155,10 @@ public final class NsqdOptions
             List.of(IdleStrategies.BACKOFF, IdleStrategies.SLEEPING, IdleStrategies.YIELDING, IdleStrategies.BUSY_SPIN),
             "what an agent thread does when it finds no work: 'backoff', 'sleeping', 'yielding' or 'busy-spin'");
         ioAgents = set.int64("io-agents", defaults.ioAgents(), "number of I/O agents serving client connections");
+        logFile = set.string("log-file", defaults.logFile(), "file to write the log to instead of stderr, rotated by size");
+        logFileMaxSize = set.int64("log-file-max-size", defaults.logFileMaxSize(), "size in bytes at which --log-file is rotated");
+        logFileMaxFiles = set.int64("log-file-max-files", defaults.logFileMaxFiles(),
+            "number of rotated log files to keep (<log-file>.1 is the newest)");
     }
 
     /** Declares nsqd's options. */
@@ -122,10 +179,104 @@ public final class NsqdOptions
         return version;
     }
 
-    /** Reads the command line and the {@code --config} file. */
+    /**
+     * Reads the command line and the {@code --config} file, and checks {@code --log-level} as
+     * upstream's flag type does (any case; a bad command-line value exits 2, a bad config value 1).
+     * As upstream, the command line is acted on before the file is read: with {@code --version}, or a
+     * bad {@code --log-level}, a broken config file is not reported.
+     */
     public ParsedOptions parse(final String... args) throws UsageException
     {
-        return set.parse(args);
+        final ParsedOptions parsed;
+        try
+        {
+            parsed = set.parse(args);
+        }
+        catch (final UsageException ex)
+        {
+            if (ex.exitCode() != UsageException.EXIT_BAD_CONFIG)
+            {
+                throw ex;
+            }
+            // the command line was read without fault before the file failed
+            final ParsedOptions commandLine = commandLineOnly(args);
+            if (commandLine.get(version))
+            {
+                return commandLine;
+            }
+            checkLogLevelFlag(commandLine);
+            throw ex;
+        }
+        if (parsed.helpRequested() || parsed.get(version))
+        {
+            return parsed;
+        }
+        final ParsedOptions commandLine = parsed.get(set.configFile()).isEmpty() ? parsed : commandLineOnly(args);
+        checkLogLevelFlag(commandLine);
+        if (!commandLine.isSet(logLevel) && parsed.isSet(logLevel))
+        {
+            checkLogLevelConfig(parsed);
+        }
+        // upstream's FloatArray sorts what the command line gives, highest first; go-options keeps a file's order
+        resolvedPercentiles.put(parsed, commandLine.isSet(e2eProcessingLatencyPercentiles) ?
+            highestFirst(commandLine.get(e2eProcessingLatencyPercentiles)) : parsed.get(e2eProcessingLatencyPercentiles));
+        return parsed;
+    }
+
+    /**
+     * The command line alone: {@code -config=} added last turns the file off, since the last value of
+     * a flag wins. After a {@code --} it would be an argument, so then it goes just before the {@code --}.
+     * Only called for a command line that parsed without error, so no flag is left waiting for a value.
+     */
+    private ParsedOptions commandLineOnly(final String[] args) throws UsageException
+    {
+        final List<String> list = new ArrayList<>(List.of(args));
+        list.add("-config=");
+        final ParsedOptions appended = set.parse(list.toArray(String[]::new));
+        if (appended.arguments().isEmpty())
+        {
+            return appended;
+        }
+        final int terminator = args.length - appended.arguments().size();
+        list.remove(list.size() - 1);
+        list.add(terminator, "-config=");
+        return set.parse(list.toArray(String[]::new));
+    }
+
+    private void checkLogLevelFlag(final ParsedOptions commandLine) throws UsageException
+    {
+        final String value = commandLine.get(logLevel);
+        try
+        {
+            LogLevel.parse(value);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // Go's flag package wording for a Value whose Set fails
+            throw UsageException.badFlags(PROGRAM, "invalid value " + GoQuote.quote(value.getBytes(StandardCharsets.UTF_8))
+                + " for flag -log-level: " + ex.getMessage());
+        }
+    }
+
+    private void checkLogLevelConfig(final ParsedOptions parsed) throws UsageException
+    {
+        final String value = parsed.get(logLevel);
+        try
+        {
+            LogLevel.parse(value);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // the cli module's wording for a bad config value; upstream's is "failed parsing log_level <v>"
+            throw UsageException.badConfig("config file " + parsed.get(set.configFile()) + ": key \"log_level\": " + ex.getMessage());
+        }
+    }
+
+    private static List<Double> highestFirst(final List<Double> values)
+    {
+        final List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.reverseOrder());
+        return List.copyOf(sorted);
     }
 
     /** The {@code --help} text, in Go's layout. */
@@ -159,9 +310,49 @@ public final class NsqdOptions
             .maxOutputBufferTimeout(parsed.get(maxOutputBufferTimeout))
             .minOutputBufferTimeout(parsed.get(minOutputBufferTimeout))
             .outputBufferTimeout(parsed.get(outputBufferTimeout))
+            .httpAddress(parsed.get(httpAddress))
+            .logLevel(logLevel(parsed))
+            .logPrefix(parsed.get(logPrefix))
+            .logFile(parsed.get(logFile))
+            .logFileMaxSize(parsed.get(logFileMaxSize))
+            .logFileMaxFiles(toInt(parsed.get(logFileMaxFiles), "--log-file-max-files out of range: " + parsed.get(logFileMaxFiles)))
+            .maxChannelConsumers(parsed.get(maxChannelConsumers))
+            .statsdAddress(parsed.get(statsdAddress))
+            .statsdPrefix(parsed.get(statsdPrefix))
+            .statsdInterval(parsed.get(statsdInterval))
+            .statsdMemStats(parsed.get(statsdMemStats))
+            .statsdUdpPacketSize(parsed.get(statsdUdpPacketSize))
+            .statsdExcludeEphemeral(parsed.get(statsdExcludeEphemeral))
+            .e2eProcessingLatencyPercentiles(percentiles(parsed))
+            .e2eProcessingLatencyWindowTime(parsed.get(e2eProcessingLatencyWindowTime))
             .threadingMode(ThreadingMode.valueOf(parsed.get(threadingMode).toUpperCase(Locale.ROOT)))
             .idleStrategy(parsed.get(idleStrategy))
             .ioAgents(toInt(parsed.get(ioAgents), "--io-agents must be between 1 and 64"));
+    }
+
+    private LogLevel logLevel(final ParsedOptions parsed) throws UsageException
+    {
+        try
+        {
+            return LogLevel.parse(parsed.get(logLevel));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // only for results of optionSet().parse(), which skips parse()'s check
+            throw new UsageException("--log-level: " + ex.getMessage(), UsageException.EXIT_BAD_CONFIG);
+        }
+    }
+
+    private List<Double> percentiles(final ParsedOptions parsed)
+    {
+        final List<Double> resolved = resolvedPercentiles.get(parsed);
+        if (resolved != null)
+        {
+            return resolved;
+        }
+        // a result of optionSet().parse(): without a config file the values came from the command line
+        final List<Double> values = parsed.get(e2eProcessingLatencyPercentiles);
+        return parsed.get(set.configFile()).isEmpty() ? highestFirst(values) : values;
     }
 
     private static Path dataPath(final String value) throws UsageException

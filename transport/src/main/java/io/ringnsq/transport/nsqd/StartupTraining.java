@@ -27,7 +27,7 @@ public final class StartupTraining
         final Path dataPath = Files.createTempDirectory("ringnsq-training");
         final NsqdOptions options = NsqdOptions.declare();
         final NsqdContext context = options.toContext(
-            options.parse("--tcp-address=127.0.0.1:0", "--data-path=" + dataPath)).conclude();
+            options.parse("--tcp-address=127.0.0.1:0", "--http-address=127.0.0.1:0", "--data-path=" + dataPath)).conclude();
         try (Nsqd nsqd = Nsqd.start(context); Socket socket = new Socket("127.0.0.1", nsqd.tcpAddress().getPort()))
         {
             socket.setSoTimeout(5000);

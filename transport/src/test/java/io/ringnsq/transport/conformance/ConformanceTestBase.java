@@ -48,6 +48,7 @@ abstract class ConformanceTestBase
     {
         final NsqdContext context = new NsqdContext()
             .tcpAddress("127.0.0.1:0")
+            .httpAddress("127.0.0.1:0")
             .dataPath(dataPath)
             .nodeId(NODE_ID)
             .nanoClock(clock)

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.log.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,21 @@ class NsqdOptionsTest
         assertEquals(ThreadingMode.defaultFor(Runtime.getRuntime().availableProcessors()), ctx.threadingMode());
         assertEquals("backoff", ctx.idleStrategy());
         assertEquals(1, ctx.ioAgents());
+        assertEquals("0.0.0.0:4151", ctx.httpAddress());
+        assertEquals(LogLevel.INFO, ctx.logLevel());
+        assertEquals("[nsqd] ", ctx.logPrefix());
+        assertEquals("", ctx.logFile());
+        assertEquals(104_857_600L, ctx.logFileMaxSize());
+        assertEquals(5, ctx.logFileMaxFiles());
+        assertEquals("", ctx.statsdAddress());
+        assertEquals("nsq.%s", ctx.statsdPrefix());
+        assertEquals(Duration.ofSeconds(60), ctx.statsdInterval());
+        assertTrue(ctx.statsdMemStats());
+        assertEquals(508L, ctx.statsdUdpPacketSize());
+        assertFalse(ctx.statsdExcludeEphemeral());
+        assertEquals(List.of(), ctx.e2eProcessingLatencyPercentiles());
+        assertEquals(Duration.ofMinutes(10), ctx.e2eProcessingLatencyWindowTime());
+        assertEquals(0L, ctx.maxChannelConsumers());
         ctx.conclude();
     }
 
@@ -61,17 +77,20 @@ class NsqdOptionsTest
     void shouldDeclareExactlyTheFlagsOfThisIssue()
     {
         final List<String> flags = new ArrayList<>();
-        final Matcher matcher = Pattern.compile("(?m)^  -([a-z-]+)").matcher(options.usage());
+        final Matcher matcher = Pattern.compile("(?m)^  -([a-z0-9-]+)").matcher(options.usage());
         while (matcher.find())
         {
             flags.add(matcher.group(1));
         }
 
-        assertEquals(List.of("broadcast-address", "config", "data-path", "idle-strategy", "io-agents",
-            "max-body-size", "max-heartbeat-interval", "max-msg-size", "max-msg-timeout", "max-output-buffer-size",
+        assertEquals(List.of("broadcast-address", "config", "data-path", "e2e-processing-latency-percentile",
+            "e2e-processing-latency-window-time", "http-address", "idle-strategy", "io-agents", "log-file",
+            "log-file-max-files", "log-file-max-size", "log-level", "log-prefix", "max-body-size", "max-channel-consumers",
+            "max-heartbeat-interval", "max-msg-size", "max-msg-timeout", "max-output-buffer-size",
             "max-output-buffer-timeout", "max-rdy-count", "max-req-timeout", "mem-queue-size",
-            "min-output-buffer-timeout", "msg-timeout", "node-id", "output-buffer-timeout", "tcp-address",
-            "threading-mode", "verbose", "version", "worker-id"), flags);
+            "min-output-buffer-timeout", "msg-timeout", "node-id", "output-buffer-timeout", "statsd-address",
+            "statsd-exclude-ephemeral", "statsd-interval", "statsd-mem-stats", "statsd-prefix", "statsd-udp-packet-size",
+            "tcp-address", "threading-mode", "verbose", "version", "worker-id"), flags);
     }
 
     @Test
@@ -105,7 +124,25 @@ class NsqdOptionsTest
             "  -worker-id\n    \t[deprecated] use --node-id\n",
             "  -idle-strategy string\n",
             "  -threading-mode string\n",
-            "  -io-agents int\n"))
+            "  -io-agents int\n",
+            "  -http-address string\n    \t<addr>:<port> to listen on for HTTP clients (default \"0.0.0.0:4151\")\n",
+            "  -log-level string\n    \tset log verbosity: debug, info, warn, error, or fatal (default \"info\")\n",
+            "  -log-prefix string\n    \tlog message prefix (default \"[nsqd] \")\n",
+            "  -statsd-address string\n    \tUDP <addr>:<port> of a statsd daemon for pushing stats\n",
+            "  -statsd-interval duration\n    \tduration between pushing to statsd (default 1m0s)\n",
+            "  -statsd-mem-stats\n    \ttoggle sending memory and GC stats to statsd (default true)\n",
+            "  -statsd-prefix string\n    \tprefix used for keys sent to statsd (%s for host replacement) (default \"nsq.%s\")\n",
+            "  -statsd-udp-packet-size int\n    \tthe size in bytes of statsd UDP packets (default 508)\n",
+            "  -statsd-exclude-ephemeral\n    \tSkip ephemeral topics and channels when sending stats to statsd\n",
+            "  -e2e-processing-latency-percentile value\n    \tmessage processing time percentiles (as float (0, 1.0]) to track"
+                + " (can be specified multiple times or comma separated '1.0,0.99,0.95', default none)\n",
+            "  -e2e-processing-latency-window-time duration\n    \tcalculate end to end latency quantiles for this duration"
+                + " of time (ie: 60s would only show quantile calculations from the past 60 seconds) (default 10m0s)\n",
+            "  -max-channel-consumers int\n    \tmaximum channel consumer connection count per nsqd instance"
+                + " (default 0, i.e., unlimited)\n",
+            "  -log-file string\n",
+            "  -log-file-max-size int\n",
+            "  -log-file-max-files int\n"))
         {
             assertTrue(usage.contains(expected), () -> "missing:\n" + expected + "in:\n" + usage);
         }
@@ -239,5 +276,206 @@ class NsqdOptionsTest
     void shouldRequestHelp() throws UsageException
     {
         assertTrue(options.parse("-h").helpRequested());
+    }
+
+    @Test
+    void shouldMapTheFlagsOfTheHttpAndLoggingIssueIntoTheContext() throws UsageException
+    {
+        final NsqdContext ctx = context("--http-address=127.0.0.1:0", "--log-level=DEBUG", "--log-prefix=[x] ",
+            "--log-file=/tmp/n.log", "--log-file-max-size=1024", "--log-file-max-files=2", "--statsd-address=127.0.0.1:8125",
+            "--statsd-prefix=p.%s", "--statsd-interval=5s", "--statsd-mem-stats=false", "--statsd-udp-packet-size=1400",
+            "--statsd-exclude-ephemeral", "--e2e-processing-latency-window-time=30s", "--max-channel-consumers=3");
+
+        assertEquals("127.0.0.1:0", ctx.httpAddress());
+        assertEquals(LogLevel.DEBUG, ctx.logLevel());
+        assertEquals("[x] ", ctx.logPrefix());
+        assertEquals("/tmp/n.log", ctx.logFile());
+        assertEquals(1024L, ctx.logFileMaxSize());
+        assertEquals(2, ctx.logFileMaxFiles());
+        assertEquals("127.0.0.1:8125", ctx.statsdAddress());
+        assertEquals("p.%s", ctx.statsdPrefix());
+        assertEquals(Duration.ofSeconds(5), ctx.statsdInterval());
+        assertFalse(ctx.statsdMemStats());
+        assertEquals(1400L, ctx.statsdUdpPacketSize());
+        assertTrue(ctx.statsdExcludeEphemeral());
+        assertEquals(Duration.ofSeconds(30), ctx.e2eProcessingLatencyWindowTime());
+        assertEquals(3L, ctx.maxChannelConsumers());
+        ctx.conclude();
+    }
+
+    @Test
+    void shouldTurnHttpOffWithAnEmptyAddress() throws UsageException
+    {
+        assertEquals("", context("--http-address=").httpAddress());
+    }
+
+    @Test
+    void shouldReadTheNewFlagsFromTheirConfigFileKeys() throws Exception
+    {
+        final Path config = Files.writeString(dir.resolve("nsqd.toml"), String.join("\n",
+            "http_address = \"127.0.0.1:4251\"",
+            "log_level = \"Warn\"",
+            "log_prefix = \"[cfg] \"",
+            "log_file = \"/tmp/cfg.log\"",
+            "log_file_max_size = 2048",
+            "log_file_max_files = 1",
+            "statsd_address = \"127.0.0.1:8125\"",
+            "statsd_prefix = \"cfg.%s\"",
+            "statsd_interval = \"10s\"",
+            "statsd_mem_stats = false",
+            "statsd_udp_packet_size = 1000",
+            "statsd_exclude_ephemeral = true",
+            "e2e_processing_latency_percentiles = [0.5, 1.0, 0.99]",
+            "e2e_processing_latency_window_time = \"1m\"",
+            "max_channel_consumers = 4",
+            ""));
+
+        final NsqdContext ctx = context("--config", config.toString());
+
+        assertEquals("127.0.0.1:4251", ctx.httpAddress());
+        assertEquals(LogLevel.WARN, ctx.logLevel());
+        assertEquals("[cfg] ", ctx.logPrefix());
+        assertEquals("/tmp/cfg.log", ctx.logFile());
+        assertEquals(2048L, ctx.logFileMaxSize());
+        assertEquals(1, ctx.logFileMaxFiles());
+        assertEquals("127.0.0.1:8125", ctx.statsdAddress());
+        assertEquals("cfg.%s", ctx.statsdPrefix());
+        assertEquals(Duration.ofSeconds(10), ctx.statsdInterval());
+        assertFalse(ctx.statsdMemStats());
+        assertEquals(1000L, ctx.statsdUdpPacketSize());
+        assertTrue(ctx.statsdExcludeEphemeral());
+        // go-options keeps a config file's order
+        assertEquals(List.of(0.5, 1.0, 0.99), ctx.e2eProcessingLatencyPercentiles());
+        assertEquals(Duration.ofMinutes(1), ctx.e2eProcessingLatencyWindowTime());
+        assertEquals(4L, ctx.maxChannelConsumers());
+    }
+
+    @Test
+    void shouldSortCommandLinePercentilesHighestFirstAsUpstreamsFloatArray() throws UsageException
+    {
+        final NsqdContext ctx = context("--e2e-processing-latency-percentile=0.5,1.0",
+            "--e2e-processing-latency-percentile", "0.99");
+
+        assertEquals(List.of(1.0, 0.99, 0.5), ctx.e2eProcessingLatencyPercentiles());
+    }
+
+    @Test
+    void shouldLetCommandLinePercentilesWinOverTheConfigFileAndSortThem() throws Exception
+    {
+        final Path config = Files.writeString(dir.resolve("nsqd.toml"), "e2e_processing_latency_percentiles = [0.5, 0.9]\n");
+
+        final NsqdContext ctx = context("--config", config.toString(), "--e2e-processing-latency-percentile=0.75,0.95");
+
+        assertEquals(List.of(0.95, 0.75), ctx.e2eProcessingLatencyPercentiles());
+    }
+
+    @Test
+    void shouldKeepConfigPercentilesInFileOrderWhenArgumentsFollowTheTerminator() throws Exception
+    {
+        final Path config = Files.writeString(dir.resolve("nsqd.toml"), "e2e_processing_latency_percentiles = [0.5, 0.9]\n");
+
+        final NsqdContext ctx = context("--config", config.toString(), "--", "extra");
+
+        assertEquals(List.of(0.5, 0.9), ctx.e2eProcessingLatencyPercentiles());
+    }
+
+    @Test
+    void shouldRejectPercentilesOutsideZeroToOneAtConcludeWithUpstreamsText() throws UsageException
+    {
+        for (final String bad : List.of("0", "1.5", "-0.5", "NaN"))
+        {
+            final NsqdContext ctx = context("--e2e-processing-latency-percentile=0.5," + bad);
+
+            assertEquals("invalid E2E processing latency percentile: " + bad,
+                assertThrows(IllegalArgumentException.class, ctx::conclude).getMessage());
+        }
+        context("--e2e-processing-latency-percentile=1,0.000001").conclude();
+    }
+
+    @Test
+    void shouldRejectABadFloatPercentileAsAnInvalidFlagValue()
+    {
+        final UsageException ex = assertThrows(UsageException.class,
+            () -> options.parse("--e2e-processing-latency-percentile=0.9,x"));
+
+        assertEquals(2, ex.exitCode());
+        assertTrue(ex.getMessage().startsWith("invalid value \"0.9,x\" for flag -e2e-processing-latency-percentile: "),
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldRejectAnUnknownLogLevelOnTheCommandLineWithExitCode2()
+    {
+        final UsageException ex = assertThrows(UsageException.class, () -> options.parse("--log-level=verbose"));
+
+        assertEquals("invalid value \"verbose\" for flag -log-level: invalid log level 'verbose' (debug, info, warn, error, fatal)",
+            ex.getMessage());
+        assertEquals(2, ex.exitCode());
+    }
+
+    @Test
+    void shouldRejectAnUnknownLogLevelInTheConfigFileWithExitCode1() throws Exception
+    {
+        final Path config = Files.writeString(dir.resolve("nsqd.toml"), "log_level = \"loud\"\n");
+
+        final UsageException ex = assertThrows(UsageException.class, () -> options.parse("--config", config.toString()));
+
+        assertEquals("config file " + config + ": key \"log_level\": invalid log level 'loud' (debug, info, warn, error, fatal)",
+            ex.getMessage());
+        assertEquals(1, ex.exitCode());
+    }
+
+    @Test
+    void shouldLetTheCommandLineLogLevelWinOverTheConfigFile() throws Exception
+    {
+        final Path config = Files.writeString(dir.resolve("nsqd.toml"), "log_level = \"error\"\n");
+
+        assertEquals(LogLevel.FATAL, context("--config", config.toString(), "--log-level", "fatal").logLevel());
+        assertEquals(LogLevel.ERROR, context("--config", config.toString()).logLevel());
+    }
+
+    @Test
+    void shouldReportABadCommandLineLogLevelBeforeABrokenConfigFile()
+    {
+        final UsageException ex = assertThrows(UsageException.class,
+            () -> options.parse("--log-level=loud", "--config", dir.resolve("missing.toml").toString()));
+
+        assertEquals(2, ex.exitCode());
+        assertTrue(ex.getMessage().startsWith("invalid value \"loud\" for flag -log-level"), ex.getMessage());
+    }
+
+    @Test
+    void shouldHonourVersionBeforeReadingTheConfigFileAsUpstream() throws UsageException
+    {
+        assertTrue(options.parse("--version", "--config", dir.resolve("missing.toml").toString()).get(options.version()));
+    }
+
+    @Test
+    void shouldStillReportABrokenConfigFileWithoutVersion()
+    {
+        final UsageException ex = assertThrows(UsageException.class,
+            () -> options.parse("--config", dir.resolve("missing.toml").toString()));
+
+        assertEquals(1, ex.exitCode());
+    }
+
+    @Test
+    void shouldRejectLogFileRotationValuesAtConclude() throws UsageException
+    {
+        assertEquals("--log-file-max-size must be positive",
+            assertThrows(IllegalArgumentException.class, context("--log-file-max-size=0")::conclude).getMessage());
+        assertEquals("--log-file-max-files must not be negative",
+            assertThrows(IllegalArgumentException.class, context("--log-file-max-files=-1")::conclude).getMessage());
+        final UsageException ex = assertThrows(UsageException.class, () -> context("--log-file-max-files=4294967296"));
+        assertEquals(1, ex.exitCode());
+    }
+
+    @Test
+    void shouldRequireAPositiveStatsdIntervalOnlyWhenStatsdIsOn() throws UsageException
+    {
+        context("--statsd-interval=0s").conclude();
+
+        assertEquals("--statsd-interval must be positive", assertThrows(IllegalArgumentException.class,
+            context("--statsd-interval=0s", "--statsd-address=127.0.0.1:8125")::conclude).getMessage());
     }
 }

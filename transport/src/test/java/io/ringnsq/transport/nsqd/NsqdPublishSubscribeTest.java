@@ -35,7 +35,7 @@ class NsqdPublishSubscribeTest
     @EnumSource(ThreadingMode.class)
     void shouldDeliverPublishedMessageToSubscriberAndAcceptFin(final ThreadingMode mode) throws IOException
     {
-        nsqd = Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").dataPath(dataPath).threadingMode(mode).ioAgents(2));
+        nsqd = Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").httpAddress("127.0.0.1:0").dataPath(dataPath).threadingMode(mode).ioAgents(2));
         try (Socket pub = connect(); Socket sub = connect())
         {
             final DataOutputStream pubOut = new DataOutputStream(pub.getOutputStream());

@@ -1,0 +1,503 @@
+package io.ringnsq.transport.nsqd;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.ringnsq.transport.log.LogLevel;
+import io.ringnsq.transport.log.NsqdLogging;
+
+/**
+ * What {@code GET /config/<name>} and {@code PUT /config/<name>} answer: every option upstream
+ * v1.3.0 has a flag for, under its config-file name, as upstream's handler returns it (the
+ * {@code http_api.V1} decorator, {@code RespondV1}):
+ *
+ * <ul>
+ *   <li>a Go {@code string} option is written as it is, <b>not</b> as JSON: {@code GET /config/tcp_address}
+ *       answers {@code 0.0.0.0:4150}, with no {@code Content-Type} (Go sniffs {@code text/plain; charset=utf-8},
+ *       and sets none for an empty value); {@link Reply#json()} is false;</li>
+ *   <li>anything else is Go's {@code json.Marshal} of the value, {@code Content-Type: application/json; charset=utf-8}:
+ *       durations as integer nanoseconds ({@code msg_timeout} {@code 60000000000}), {@code log_level} as its number
+ *       (1 debug … 5 fatal), booleans, integers, lists as arrays ({@code []} when empty, as upstream's
+ *       defaults are empty slices, not nil).</li>
+ * </ul>
+ *
+ * <p>Values come from the {@link NsqdContext} the daemon runs with. Options ringnsq does not have yet
+ * answer upstream's defaults (TLS, auth, lookupd, HTTP client, disk queue, queue scan, compression),
+ * so nsqadmin and other tools that read them see what an unconfigured upstream nsqd would say.
+ * ringnsq's own flags ({@code threading_mode}, {@code idle_strategy}, {@code io_agents},
+ * {@code log_file}, {@code log_file_max_size}, {@code log_file_max_files}) answer too.
+ *
+ * <p>Two can be changed, as upstream: {@code log_level} (the body is {@code debug|info|warn|error|fatal}
+ * in any case, nothing around it; the level changes at once through {@link NsqdLogging#setLevel}) and
+ * {@code nsqlookupd_tcp_addresses} (a JSON array of strings, stored for the lookupd support to come).
+ *
+ * <pre>{@code
+ * NsqdConfigValues config = new NsqdConfigValues(context);
+ * Reply reply = config.get("msg_timeout");               // 200 "60000000000" json
+ * reply = config.put("log_level", "debug".getBytes());   // 200 "1" json, logging now at DEBUG
+ * reply = config.put("msg_timeout", "1".getBytes());     // 400 INVALID_OPTION
+ * }</pre>
+ *
+ * <p>Thread-safe: the HTTP threads may call it concurrently.
+ */
+public final class NsqdConfigValues
+{
+    /** Upstream's error texts. */
+    public static final String INVALID_OPTION = "INVALID_OPTION";
+    /** Upstream's error texts. */
+    public static final String INVALID_VALUE = "INVALID_VALUE";
+
+    /** Go's {@code tls.VersionTLS10}, upstream's {@code --tls-min-version} default. */
+    private static final int TLS_VERSION_10 = 0x0301;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /**
+     * One answer.
+     *
+     * @param status 200, or upstream's error status (400, 413)
+     * @param body   on 200 the response body; otherwise the error text for upstream's {@code {"message":"..."}} body
+     * @param json   on 200, whether the body is JSON ({@code Content-Type: application/json; charset=utf-8}) or a
+     *               Go string written as it is (no {@code Content-Type}, as upstream)
+     */
+    public record Reply(int status, String body, boolean json)
+    {
+        /** Whether this is a 200 answer. */
+        public boolean ok()
+        {
+            return status == 200;
+        }
+    }
+
+    private final NsqdContext context;
+    private final Map<String, Supplier<Reply>> values = new TreeMap<>();
+    private volatile LogLevel logLevel;
+    /** {@code null} is Go's nil slice, what a PUT of {@code null} leaves: it answers {@code null}. */
+    private volatile List<String> nsqlookupdTcpAddresses = List.of();
+    private volatile Consumer<List<String>> lookupdListener = addresses -> { };
+
+    /** The values of the daemon {@code context} describes; {@code log_level} starts at {@link NsqdContext#logLevel()}. */
+    public NsqdConfigValues(final NsqdContext context)
+    {
+        this.context = context;
+        this.logLevel = context.logLevel();
+
+        // basic options
+        values.put("id", () -> integer(context.nodeId()));
+        values.put("log_level", () -> integer(logLevel.number()));
+        values.put("log_prefix", () -> text(context.logPrefix()));
+        values.put("tcp_address", () -> text(context.tcpAddress()));
+        values.put("http_address", () -> text(context.httpAddress()));
+        values.put("https_address", () -> text("0.0.0.0:4152"));
+        values.put("broadcast_address", () -> text(context.broadcastAddress()));
+        values.put("broadcast_tcp_port", () -> integer(0));
+        values.put("broadcast_http_port", () -> integer(0));
+        values.put("nsqlookupd_tcp_addresses", () -> jsonValue(stringArray(nsqlookupdTcpAddresses)));
+        values.put("auth_http_addresses", () -> jsonValue("[]"));
+        values.put("http_client_connect_timeout", () -> duration(Duration.ofSeconds(2)));
+        values.put("http_client_request_timeout", () -> duration(Duration.ofSeconds(5)));
+
+        // diskqueue options: upstream keeps the data path as given ("" for the working directory), ringnsq the absolute path
+        values.put("data_path", () -> text(context.dataPath().toString()));
+        values.put("mem_queue_size", () -> integer(context.memQueueSize()));
+        values.put("max_bytes_per_file", () -> integer(104_857_600));
+        values.put("sync_every", () -> integer(2_500));
+        values.put("sync_timeout", () -> duration(Duration.ofSeconds(2)));
+        values.put("queue_scan_selection_count", () -> integer(20));
+        values.put("queue_scan_worker_pool_max", () -> integer(4));
+
+        // msg and command options
+        values.put("msg_timeout", () -> duration(context.msgTimeout()));
+        values.put("max_msg_timeout", () -> duration(context.maxMsgTimeout()));
+        values.put("max_msg_size", () -> integer(context.maxMsgSize()));
+        values.put("max_body_size", () -> integer(context.maxBodySize()));
+        values.put("max_req_timeout", () -> duration(context.maxReqTimeout()));
+
+        // client overridable configuration options
+        values.put("max_heartbeat_interval", () -> duration(context.maxHeartbeatInterval()));
+        values.put("max_rdy_count", () -> integer(context.maxRdyCount()));
+        values.put("max_output_buffer_size", () -> integer(context.maxOutputBufferSize()));
+        values.put("max_output_buffer_timeout", () -> duration(context.maxOutputBufferTimeout()));
+        values.put("min_output_buffer_timeout", () -> duration(context.minOutputBufferTimeout()));
+        values.put("output_buffer_timeout", () -> duration(context.outputBufferTimeout()));
+        values.put("max_channel_consumers", () -> integer(context.maxChannelConsumers()));
+
+        // statsd and end-to-end latency
+        values.put("statsd_address", () -> text(context.statsdAddress()));
+        values.put("statsd_prefix", () -> text(context.statsdPrefix()));
+        values.put("statsd_interval", () -> duration(context.statsdInterval()));
+        values.put("statsd_mem_stats", () -> bool(context.statsdMemStats()));
+        values.put("statsd_udp_packet_size", () -> integer(context.statsdUdpPacketSize()));
+        values.put("statsd_exclude_ephemeral", () -> bool(context.statsdExcludeEphemeral()));
+        values.put("e2e_processing_latency_window_time", () -> duration(context.e2eProcessingLatencyWindowTime()));
+        values.put("e2e_processing_latency_percentiles", () -> jsonValue(floatArray(context.e2eProcessingLatencyPercentiles())));
+
+        // TLS and compression: not in ringnsq yet, upstream's defaults
+        values.put("tls_cert", () -> text(""));
+        values.put("tls_key", () -> text(""));
+        values.put("tls_client_auth_policy", () -> text(""));
+        values.put("tls_root_ca_file", () -> text(""));
+        values.put("tls_required", () -> integer(0));
+        values.put("tls_min_version", () -> integer(TLS_VERSION_10));
+        values.put("deflate", () -> bool(true));
+        values.put("max_deflate_level", () -> integer(6));
+        values.put("snappy", () -> bool(true));
+
+        // ringnsq's own flags
+        values.put("threading_mode", () -> text(context.threadingMode().name().toLowerCase(Locale.ROOT)));
+        values.put("idle_strategy", () -> text(context.idleStrategy()));
+        values.put("io_agents", () -> integer(context.ioAgents()));
+        values.put("log_file", () -> text(context.logFile()));
+        values.put("log_file_max_size", () -> integer(context.logFileMaxSize()));
+        values.put("log_file_max_files", () -> integer(context.logFileMaxFiles()));
+    }
+
+    /** Every name {@link #get} knows, sorted. */
+    public SortedSet<String> names()
+    {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(values.keySet()));
+    }
+
+    /** {@code GET /config/<name>}: the value, or 400 {@code INVALID_OPTION} for a name upstream has no flag for. */
+    public Reply get(final String name)
+    {
+        final Supplier<Reply> value = values.get(name);
+        return value == null ? error(400, INVALID_OPTION) : value.get();
+    }
+
+    /**
+     * {@code PUT /config/<name>}, with upstream's checks in upstream's order: an empty body or one
+     * over {@code --max-msg-size} is 413 {@code INVALID_VALUE} whatever the name; then a name other
+     * than {@code log_level} or {@code nsqlookupd_tcp_addresses} is 400 {@code INVALID_OPTION}; then a
+     * value that does not parse is 400 {@code INVALID_VALUE}. On success the answer is the new value,
+     * as {@link #get} gives it.
+     *
+     * @param body the request body; the caller reads at most {@code --max-msg-size} + 1 bytes of it
+     */
+    public synchronized Reply put(final String name, final byte[] body)
+    {
+        if (body.length == 0 || body.length > context.maxMsgSize())
+        {
+            return error(413, INVALID_VALUE);
+        }
+        final Reply refused = switch (name)
+        {
+            case "nsqlookupd_tcp_addresses" -> putNsqlookupdTcpAddresses(body);
+            case "log_level" -> putLogLevel(body);
+            default -> error(400, INVALID_OPTION);
+        };
+        return refused != null ? refused : get(name);
+    }
+
+    /** Upstream's {@code json.Unmarshal(body, &opts.NSQLookupdTCPAddresses)}; {@code null} when stored. */
+    private Reply putNsqlookupdTcpAddresses(final byte[] body)
+    {
+        final List<String> addresses;
+        try
+        {
+            addresses = parseStringArray(body);
+        }
+        catch (final IOException ex)
+        {
+            return error(400, INVALID_VALUE);
+        }
+        nsqlookupdTcpAddresses = addresses;
+        lookupdListener.accept(nsqlookupdTcpAddresses());
+        return null;
+    }
+
+    /** Upstream's {@code lg.ParseLogLevel(string(body))}; {@code null} when the new level is in force. */
+    private Reply putLogLevel(final byte[] body)
+    {
+        final LogLevel level;
+        try
+        {
+            level = LogLevel.parse(new String(body, StandardCharsets.UTF_8));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return error(400, INVALID_VALUE);
+        }
+        logLevel = level;
+        NsqdLogging.setLevel(level);
+        return null;
+    }
+
+    /** The level {@code log_level} answers: the context's until a PUT changes it. */
+    public LogLevel logLevel()
+    {
+        return logLevel;
+    }
+
+    /** The lookupd addresses last PUT (empty at start, and after a PUT of {@code null}). */
+    public List<String> nsqlookupdTcpAddresses()
+    {
+        final List<String> addresses = nsqlookupdTcpAddresses;
+        return addresses == null ? List.of() : addresses;
+    }
+
+    /** Called (on the HTTP thread) with the new addresses after each successful PUT of {@code nsqlookupd_tcp_addresses}. */
+    public NsqdConfigValues onNsqlookupdTcpAddressesChange(final Consumer<List<String>> listener)
+    {
+        this.lookupdListener = listener;
+        return this;
+    }
+
+    private static Reply error(final int status, final String message)
+    {
+        return new Reply(status, message, false);
+    }
+
+    private static Reply text(final String value)
+    {
+        return new Reply(200, value, false);
+    }
+
+    private static Reply jsonValue(final String json)
+    {
+        return new Reply(200, json, true);
+    }
+
+    private static Reply integer(final long value)
+    {
+        return jsonValue(Long.toString(value));
+    }
+
+    private static Reply bool(final boolean value)
+    {
+        return jsonValue(Boolean.toString(value));
+    }
+
+    /** Go's {@code time.Duration} is an int64 of nanoseconds, and marshals as that number. */
+    private static Reply duration(final Duration value)
+    {
+        return jsonValue(Long.toString(value.toNanos()));
+    }
+
+    /**
+     * Go's {@code json.Unmarshal} into a {@code []string}: an array of strings ({@code null} elements
+     * become {@code ""}), or {@code null} (a nil slice); anything else, or anything after it, fails.
+     * Bytes that are not UTF-8 become U+FFFD, as Go's decoder makes them.
+     */
+    static List<String> parseStringArray(final byte[] body) throws IOException
+    {
+        try (JsonParser parser = JSON.createParser(new String(body, StandardCharsets.UTF_8)))
+        {
+            final JsonToken first = parser.nextToken();
+            final List<String> result;
+            if (first == JsonToken.VALUE_NULL)
+            {
+                result = null;
+            }
+            else if (first == JsonToken.START_ARRAY)
+            {
+                final List<String> elements = new ArrayList<>();
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken())
+                {
+                    if (token == JsonToken.VALUE_STRING)
+                    {
+                        elements.add(parser.getText());
+                    }
+                    else if (token == JsonToken.VALUE_NULL)
+                    {
+                        elements.add("");
+                    }
+                    else
+                    {
+                        throw new IOException("expected a string, got " + token);
+                    }
+                }
+                result = Collections.unmodifiableList(elements);
+            }
+            else
+            {
+                throw new IOException("expected an array of strings, got " + first);
+            }
+            if (parser.nextToken() != null)
+            {
+                throw new IOException("more after the value");
+            }
+            return result;
+        }
+        catch (final RuntimeException ex)
+        {
+            // a malformed number or similar surfaces unchecked from some Jackson paths
+            throw new IOException(ex.getMessage(), ex);
+        }
+    }
+
+    /** Go's {@code json.Marshal} of a {@code []string}; {@code null} is a nil slice. */
+    static String stringArray(final List<String> values)
+    {
+        if (values == null)
+        {
+            return "null";
+        }
+        final StringBuilder out = new StringBuilder().append('[');
+        for (int i = 0; i < values.size(); i++)
+        {
+            appendGoJsonString(out.append(i == 0 ? "" : ","), values.get(i));
+        }
+        return out.append(']').toString();
+    }
+
+    /** Go's {@code json.Marshal} of a {@code []float64}. */
+    static String floatArray(final List<Double> values)
+    {
+        final StringBuilder out = new StringBuilder().append('[');
+        for (int i = 0; i < values.size(); i++)
+        {
+            out.append(i == 0 ? "" : ",").append(goJsonFloat(values.get(i)));
+        }
+        return out.append(']').toString();
+    }
+
+    /**
+     * Go 1.21's JSON string encoding (what upstream v1.3.0 was built with): {@code "} and {@code \}
+     * escaped, {@code \n \r \t} by name, other control characters and the HTML-sensitive {@code < > &}
+     * as backslash-{@code u00xx}, U+2028 and U+2029 escaped, everything else as it is.
+     */
+    static void appendGoJsonString(final StringBuilder out, final String value)
+    {
+        out.append('"');
+        int i = 0;
+        while (i < value.length())
+        {
+            final int cp = value.codePointAt(i);
+            final int width = Character.charCount(cp);
+            switch (cp)
+            {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&' -> out.append("\\u00").append(HEX[cp >> 4]).append(HEX[cp & 0xF]);
+                case 0x2028 -> out.append("\\u2028");
+                case 0x2029 -> out.append("\\u2029");
+                default ->
+                {
+                    if (cp < 0x20)
+                    {
+                        out.append("\\u00").append(HEX[cp >> 4]).append(HEX[cp & 0xF]);
+                    }
+                    else if (Character.isSurrogate((char)cp))
+                    {
+                        // a lone surrogate: Go's strings hold U+FFFD where the JSON held one
+                        out.append('\uFFFD');
+                    }
+                    else
+                    {
+                        out.appendCodePoint(cp);
+                    }
+                }
+            }
+            i += width;
+        }
+        out.append('"');
+    }
+
+    /**
+     * Go's {@code json.Marshal} of a float64: the shortest digits that read back as the same value,
+     * plain unless below 1e-6 or from 1e21 up, where it is {@code 1e-7} / {@code 1e+21}.
+     */
+    static String goJsonFloat(final double value)
+    {
+        if (Double.isNaN(value) || Double.isInfinite(value))
+        {
+            // json.Marshal fails on these; conclude() never lets them into the context
+            throw new IllegalArgumentException("json: unsupported value: " + goFloat(value));
+        }
+        if (value == 0)
+        {
+            return 1 / value < 0 ? "-0" : "0";
+        }
+        final double abs = Math.abs(value);
+        if (abs < 1e-6 || abs >= 1e21)
+        {
+            final String e = exponentForm(value);
+            // Go's clean-up: e-07 becomes e-7
+            final int n = e.length();
+            return n >= 4 && e.charAt(n - 4) == 'e' && e.charAt(n - 3) == '-' && e.charAt(n - 2) == '0' ?
+                e.substring(0, n - 2) + e.charAt(n - 1) : e;
+        }
+        return shortest(value).toPlainString();
+    }
+
+    /**
+     * Go's {@code %v} of a float64 ({@code strconv.FormatFloat(v, 'g', -1, 64)}): {@code 1.5},
+     * {@code 100}, {@code 1e-05}, {@code 1.234567e+06}, {@code NaN}, {@code +Inf}.
+     */
+    static String goFloat(final double value)
+    {
+        if (Double.isNaN(value))
+        {
+            return "NaN";
+        }
+        if (Double.isInfinite(value))
+        {
+            return value > 0 ? "+Inf" : "-Inf";
+        }
+        if (value == 0)
+        {
+            return 1 / value < 0 ? "-0" : "0";
+        }
+        final BigDecimal digits = shortest(value);
+        // decimal exponent of the first digit; with shortest digits Go switches to %e at -4 and 6
+        final int exponent = digits.precision() - digits.scale() - 1;
+        return exponent < -4 || exponent >= 6 ? exponentForm(value) : digits.toPlainString();
+    }
+
+    /** {@code d.ddde±XX} with the shortest digits, as Go's {@code 'e'} format with precision -1. */
+    private static String exponentForm(final double value)
+    {
+        final BigDecimal digits = shortest(value);
+        final String unscaled = digits.unscaledValue().abs().toString();
+        final int exponent = digits.precision() - digits.scale() - 1;
+        final StringBuilder out = new StringBuilder();
+        if (value < 0)
+        {
+            out.append('-');
+        }
+        out.append(unscaled.charAt(0));
+        if (unscaled.length() > 1)
+        {
+            out.append('.').append(unscaled, 1, unscaled.length());
+        }
+        out.append('e').append(exponent < 0 ? '-' : '+');
+        final int magnitude = Math.abs(exponent);
+        return out.append(magnitude < 10 ? "0" : "").append(magnitude).toString();
+    }
+
+    /** The fewest significant digits that read back as {@code value} (nonzero and finite), trailing zeros stripped. */
+    private static BigDecimal shortest(final double value)
+    {
+        final BigDecimal exact = new BigDecimal(value);
+        for (int precision = 1; precision < 17; precision++)
+        {
+            final BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == value)
+            {
+                return rounded.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+}
