@@ -1,9 +1,6 @@
 package io.ringnsq.transport.nsqd;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.ringnsq.cli.GoFloat;
 import io.ringnsq.transport.log.LogLevel;
 import io.ringnsq.transport.log.NsqdLogging;
 
@@ -414,90 +412,13 @@ public final class NsqdConfigValues
         out.append('"');
     }
 
-    /**
-     * Go's {@code json.Marshal} of a float64: the shortest digits that read back as the same value,
-     * plain unless below 1e-6 or from 1e21 up, where it is {@code 1e-7} / {@code 1e+21}.
-     */
+    /** Go's {@code json.Marshal} of a float64; it fails on NaN and infinities, which conclude() keeps out. */
     static String goJsonFloat(final double value)
     {
         if (Double.isNaN(value) || Double.isInfinite(value))
         {
-            // json.Marshal fails on these; conclude() never lets them into the context
-            throw new IllegalArgumentException("json: unsupported value: " + goFloat(value));
+            throw new IllegalArgumentException("json: unsupported value: " + GoFloat.general(value));
         }
-        if (value == 0)
-        {
-            return 1 / value < 0 ? "-0" : "0";
-        }
-        final double abs = Math.abs(value);
-        if (abs < 1e-6 || abs >= 1e21)
-        {
-            final String e = exponentForm(value);
-            // Go's clean-up: e-07 becomes e-7
-            final int n = e.length();
-            return n >= 4 && e.charAt(n - 4) == 'e' && e.charAt(n - 3) == '-' && e.charAt(n - 2) == '0' ?
-                e.substring(0, n - 2) + e.charAt(n - 1) : e;
-        }
-        return shortest(value).toPlainString();
-    }
-
-    /**
-     * Go's {@code %v} of a float64 ({@code strconv.FormatFloat(v, 'g', -1, 64)}): {@code 1.5},
-     * {@code 100}, {@code 1e-05}, {@code 1.234567e+06}, {@code NaN}, {@code +Inf}.
-     */
-    static String goFloat(final double value)
-    {
-        if (Double.isNaN(value))
-        {
-            return "NaN";
-        }
-        if (Double.isInfinite(value))
-        {
-            return value > 0 ? "+Inf" : "-Inf";
-        }
-        if (value == 0)
-        {
-            return 1 / value < 0 ? "-0" : "0";
-        }
-        final BigDecimal digits = shortest(value);
-        // decimal exponent of the first digit; with shortest digits Go switches to %e at -4 and 6
-        final int exponent = digits.precision() - digits.scale() - 1;
-        return exponent < -4 || exponent >= 6 ? exponentForm(value) : digits.toPlainString();
-    }
-
-    /** {@code d.ddde±XX} with the shortest digits, as Go's {@code 'e'} format with precision -1. */
-    private static String exponentForm(final double value)
-    {
-        final BigDecimal digits = shortest(value);
-        final String unscaled = digits.unscaledValue().abs().toString();
-        final int exponent = digits.precision() - digits.scale() - 1;
-        final StringBuilder out = new StringBuilder();
-        if (value < 0)
-        {
-            out.append('-');
-        }
-        out.append(unscaled.charAt(0));
-        if (unscaled.length() > 1)
-        {
-            out.append('.').append(unscaled, 1, unscaled.length());
-        }
-        out.append('e').append(exponent < 0 ? '-' : '+');
-        final int magnitude = Math.abs(exponent);
-        return out.append(magnitude < 10 ? "0" : "").append(magnitude).toString();
-    }
-
-    /** The fewest significant digits that read back as {@code value} (nonzero and finite), trailing zeros stripped. */
-    private static BigDecimal shortest(final double value)
-    {
-        final BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision < 17; precision++)
-        {
-            final BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == value)
-            {
-                return rounded.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return GoFloat.json(value);
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.zip.CRC32;
 
+import io.ringnsq.cli.GoFloat;
+
 import io.ringnsq.transport.log.LogLevel;
 import io.ringnsq.transport.log.NsqdLogging;
 
@@ -91,7 +93,7 @@ public final class NsqdContext
         {
             // upstream's nsqd.New check and text; NaN, which upstream lets through, is refused too
             require(percentile > 0 && percentile <= 1,
-                "invalid E2E processing latency percentile: " + NsqdConfigValues.goFloat(percentile));
+                "invalid E2E processing latency percentile: " + GoFloat.general(percentile));
         }
         // upstream panics in time.NewTicker instead
         require(statsdAddress.isEmpty() || (!statsdInterval.isNegative() && !statsdInterval.isZero()),

@@ -26,8 +26,10 @@ import io.ringnsq.transport.http.NsqResponses;
 import io.ringnsq.transport.http.QueryString;
 import io.ringnsq.transport.http.Router;
 import io.ringnsq.transport.stats.JvmMemorySampler;
+import io.ringnsq.transport.stats.MemoryStats;
 import io.ringnsq.transport.stats.NodeStatus;
 import io.ringnsq.transport.stats.PrometheusMetrics;
+import io.ringnsq.transport.stats.StatsFormat;
 import io.ringnsq.transport.stats.StatsJson;
 import io.ringnsq.transport.stats.StatsText;
 import io.ringnsq.transport.v2.V2Limits;
@@ -54,6 +56,9 @@ public final class NsqdHttpApi implements HttpService
     }
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final StatsFormat STATS_JSON = new StatsJson();
+    private static final StatsFormat STATS_TEXT = new StatsText();
+    private static final StatsFormat PROMETHEUS = new PrometheusMetrics();
     private static final HttpResponse OK = NsqResponses.text("OK");
 
     private final Router<Endpoint> router = new Router<>();
@@ -584,8 +589,7 @@ public final class NsqdHttpApi implements HttpService
         {
             case PUB, MPUB -> exchange.respond(result == EngineResult.OK ? OK : NsqResponses.error(500, "INTERNAL_ERROR"));
             case STATS -> exchange.respond(renderStats((NsqdStats)event.payload, pending));
-            case METRICS -> exchange.respond(NsqResponses.typed(PrometheusMetrics.CONTENT_TYPE,
-                new PrometheusMetrics().toBytes((NsqdStats)event.payload, node(), memory.sample())));
+            case METRICS -> exchange.respond(render(PROMETHEUS, (NsqdStats)event.payload, memory.sample()));
             default -> exchange.respond(switch (result)
             {
                 case EngineResult.TOPIC_NOT_FOUND -> NsqResponses.error(404, "TOPIC_NOT_FOUND");
@@ -597,12 +601,12 @@ public final class NsqdHttpApi implements HttpService
 
     private HttpResponse renderStats(final NsqdStats stats, final Pending pending)
     {
-        final var memoryStats = pending.includeMem() ? memory.sample() : null;
-        if (pending.text())
-        {
-            return NsqResponses.text(new String(new StatsText().toBytes(stats, node(), memoryStats), StandardCharsets.UTF_8));
-        }
-        return NsqResponses.json(new StatsJson().toBytes(stats, node(), memoryStats));
+        return render(pending.text() ? STATS_TEXT : STATS_JSON, stats, pending.includeMem() ? memory.sample() : null);
+    }
+
+    private HttpResponse render(final StatsFormat format, final NsqdStats stats, final MemoryStats memoryStats)
+    {
+        return NsqResponses.typed(format.contentType(), format.toBytes(stats, node(), memoryStats));
     }
 
     private NodeStatus node()

@@ -1,9 +1,9 @@
 package io.ringnsq.transport.stats;
 
-import java.io.ByteArrayOutputStream;
+import io.ringnsq.cli.GoFloat;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -38,7 +38,7 @@ import io.ringnsq.core.stats.TopicStats;
  * </ul>
  * A family with no sample (no topic yet) is left out. Thread-safe and stateless.
  */
-public final class PrometheusMetrics
+public final class PrometheusMetrics implements StatsFormat
 {
     /** The content type of the text format 0.0.4. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -54,25 +54,17 @@ public final class PrometheusMetrics
      * @param memory the memory figures, or null to leave them out
      * @param out    where the UTF-8 bytes go; not closed
      */
+    @Override
     public void write(final NsqdStats stats, final NodeStatus node, final MemoryStats memory, final OutputStream out)
         throws IOException
     {
         Utf8Out.write(render(stats, node, memory), out);
     }
 
-    /** The exposition as bytes. */
-    public byte[] toBytes(final NsqdStats stats, final NodeStatus node, final MemoryStats memory)
+    @Override
+    public String contentType()
     {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        try
-        {
-            write(stats, node, memory, out);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
+        return CONTENT_TYPE;
     }
 
     private static StringBuilder render(final NsqdStats stats, final NodeStatus node, final MemoryStats memory)

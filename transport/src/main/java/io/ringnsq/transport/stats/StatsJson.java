@@ -1,9 +1,9 @@
 package io.ringnsq.transport.stats;
 
-import java.io.ByteArrayOutputStream;
+import io.ringnsq.cli.GoFloat;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -23,7 +23,7 @@ import io.ringnsq.core.stats.TopicStats;
  * a null list is {@code null}, an empty one {@code []}, except {@code producers}, which upstream
  * leaves nil when there are none. Thread-safe and stateless.
  */
-public final class StatsJson
+public final class StatsJson implements StatsFormat
 {
     /** What upstream's V1 responder sends with a JSON body. */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
@@ -41,6 +41,7 @@ public final class StatsJson
      *               then the {@code memory} key is left out, as upstream's {@code omitempty} does
      * @param out    where the UTF-8 bytes go; not closed
      */
+    @Override
     public void write(final NsqdStats stats, final NodeStatus node, final MemoryStats memory, final OutputStream out)
         throws IOException
     {
@@ -71,19 +72,10 @@ public final class StatsJson
         }
     }
 
-    /** The body as bytes. */
-    public byte[] toBytes(final NsqdStats stats, final NodeStatus node, final MemoryStats memory)
+    @Override
+    public String contentType()
     {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try
-        {
-            write(stats, node, memory, out);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
+        return CONTENT_TYPE;
     }
 
     private static void topics(final JsonGenerator json, final List<TopicStats> topics) throws IOException

@@ -1,9 +1,9 @@
 package io.ringnsq.transport.stats;
 
-import java.io.ByteArrayOutputStream;
+import io.ringnsq.cli.GoFloat;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import io.ringnsq.core.stats.ChannelStats;
@@ -18,7 +18,7 @@ import io.ringnsq.core.stats.TopicStats;
  * ({@code nsqd/client_v2.go}) prints them and the percentiles as {@code quantile.Result.String()}.
  * Thread-safe and stateless.
  */
-public final class StatsText
+public final class StatsText implements StatsFormat
 {
     /** What Go's {@code http.DetectContentType} makes of this body (upstream sets no type). */
     public static final String CONTENT_TYPE = "text/plain; charset=utf-8";
@@ -33,25 +33,17 @@ public final class StatsText
      * @param memory the memory figures, or null when not asked for ({@code include_mem=false})
      * @param out    where the UTF-8 bytes go; not closed
      */
+    @Override
     public void write(final NsqdStats stats, final NodeStatus node, final MemoryStats memory, final OutputStream out)
         throws IOException
     {
         Utf8Out.write(render(stats, node, memory), out);
     }
 
-    /** The page as bytes. */
-    public byte[] toBytes(final NsqdStats stats, final NodeStatus node, final MemoryStats memory)
+    @Override
+    public String contentType()
     {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try
-        {
-            write(stats, node, memory, out);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
+        return CONTENT_TYPE;
     }
 
     private static StringBuilder render(final NsqdStats stats, final NodeStatus node, final MemoryStats memory)

@@ -1,5 +1,7 @@
 package io.ringnsq.transport.stats;
 
+import io.ringnsq.cli.GoFloat;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,29 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.StandardSocketOptions;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A client that does not read its answers is not read either; a failing service costs only its connection. */
-class HttpBackPressureTest
+class HttpBackPressureTest extends HttpServerTestBase
 {
     private static final int REQUESTS = 20;
 
-    private final TestService service = new TestService();
-    private HttpTestServer server;
-
-    @BeforeEach
-    void start() throws Exception
-    {
-        server = new HttpTestServer(service);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        server.close();
-    }
 
     @Test
     void shouldStopReadingRequestsWhileTheClientLeavesItsAnswersUnread() throws Exception

@@ -5,29 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Request bodies: Content-Length, chunked, 100-continue, and the service's limit applied before buffering. */
-class HttpBodyTest
+class HttpBodyTest extends HttpServerTestBase
 {
     private static final String TOO_BIG = "{\"message\":\"MSG_TOO_BIG\"}";
 
-    private final TestService service = new TestService();
-    private HttpTestServer server;
-
-    @BeforeEach
-    void start() throws Exception
-    {
-        server = new HttpTestServer(service);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        server.close();
-    }
 
     @Test
     void shouldReadABodyByContentLengthThatArrivesInPieces() throws Exception

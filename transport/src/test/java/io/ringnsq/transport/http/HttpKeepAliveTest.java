@@ -7,27 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Connection reuse as Go decides it: HTTP/1.1 keep-alive, Connection: close, HTTP/1.0, HEAD, pipelining. */
-class HttpKeepAliveTest
+class HttpKeepAliveTest extends HttpServerTestBase
 {
-    private final TestService service = new TestService();
-    private HttpTestServer server;
-
-    @BeforeEach
-    void start() throws Exception
-    {
-        server = new HttpTestServer(service);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        server.close();
-    }
 
     @Test
     void shouldAnswerSeveralRequestsOnOneKeepAliveConnection() throws Exception

@@ -12,30 +12,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Many requests on a few keep-alive connections, and a real HTTP client: every request answered, correctly. */
-class HttpLoadTest
+class HttpLoadTest extends HttpServerTestBase
 {
     private static final int CONNECTIONS = 4;
     private static final int REQUESTS_PER_CONNECTION = 2_500;
 
-    private final TestService service = new TestService();
-    private HttpTestServer server;
-
-    @BeforeEach
-    void start() throws Exception
-    {
-        server = new HttpTestServer(service);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        server.close();
-    }
 
     @Test
     void shouldAnswerTenThousandKeepAliveRequestsOnFourConnections() throws Exception

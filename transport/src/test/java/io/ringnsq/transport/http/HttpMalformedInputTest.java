@@ -10,30 +10,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Input Go's server refuses, answered byte for byte as Go answers it, then the connection closes. */
-class HttpMalformedInputTest
+class HttpMalformedInputTest extends HttpServerTestBase
 {
     static final String BAD_REQUEST =
         "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request";
 
-    private final TestService service = new TestService();
-    private HttpTestServer server;
-
-    @BeforeEach
-    void start() throws Exception
-    {
-        server = new HttpTestServer(service);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        server.close();
-    }
 
     @Test
     void shouldAnswer400ToARequestLineWithoutTarget() throws Exception

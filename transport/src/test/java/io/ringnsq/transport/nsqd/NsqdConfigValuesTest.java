@@ -286,21 +286,6 @@ class NsqdConfigValuesTest
     }
 
     @Test
-    void shouldFormatFloatsAsGoPercentVDoes()
-    {
-        assertEquals("0", NsqdConfigValues.goFloat(0.0));
-        assertEquals("1.5", NsqdConfigValues.goFloat(1.5));
-        assertEquals("-0.5", NsqdConfigValues.goFloat(-0.5));
-        assertEquals("100000", NsqdConfigValues.goFloat(1e5));
-        assertEquals("1e+06", NsqdConfigValues.goFloat(1e6));
-        assertEquals("1.234567e+06", NsqdConfigValues.goFloat(1234567));
-        assertEquals("0.0001", NsqdConfigValues.goFloat(1e-4));
-        assertEquals("1e-05", NsqdConfigValues.goFloat(1e-5));
-        assertEquals("NaN", NsqdConfigValues.goFloat(Double.NaN));
-        assertEquals("+Inf", NsqdConfigValues.goFloat(Double.POSITIVE_INFINITY));
-    }
-
-    @Test
     void shouldListNamesSorted()
     {
         final List<String> names = new ArrayList<>(new NsqdConfigValues(context).names());

@@ -1,4 +1,4 @@
-package io.ringnsq.transport.stats;
+package io.ringnsq.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.io.NumberOutput;
  * float64 text the way Go writes it, for the places where readers compare it: {@code encoding/json}
  * numbers and {@code fmt}'s {@code %.Nf}.
  */
-final class GoFloat
+public final class GoFloat
 {
     private static final double JSON_EXPONENT_BELOW = 1e-6;
     private static final double JSON_EXPONENT_FROM = 1e21;
@@ -25,7 +25,7 @@ final class GoFloat
      * ({@code 1.5e-7}, {@code 1e+21}). Go refuses NaN and infinities (the whole response fails);
      * they are written as {@code 0} here.
      */
-    static String json(final double value)
+    public static String json(final double value)
     {
         if (Double.isNaN(value) || Double.isInfinite(value))
         {
@@ -44,7 +44,7 @@ final class GoFloat
         }
         if (abs < JSON_EXPONENT_BELOW || abs >= JSON_EXPONENT_FROM)
         {
-            decimal.appendExponent(out);
+            decimal.appendExponent(out, false);
         }
         else
         {
@@ -57,7 +57,7 @@ final class GoFloat
      * Go's {@code %.Nf}: the exact binary value rounded half to even at {@code decimals} places,
      * keeping the sign of a negative value that rounds to zero ({@code -0.0}).
      */
-    static String fixed(final double value, final int decimals)
+    public static String fixed(final double value, final int decimals)
     {
         if (Double.isNaN(value))
         {
@@ -69,6 +69,42 @@ final class GoFloat
         }
         final String digits = new BigDecimal(Math.abs(value)).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         return Double.doubleToRawLongBits(value) < 0 ? "-" + digits : digits;
+    }
+
+    /**
+     * Go's {@code %v} of a float64 ({@code strconv.FormatFloat(v, 'g', -1, 64)}): the shortest digits,
+     * plain unless the decimal exponent is below -4 or from 6 up ({@code 1.5}, {@code 100},
+     * {@code 1e-05}, {@code 1.234567e+06}), and {@code NaN}, {@code +Inf}, {@code -Inf}.
+     */
+    public static String general(final double value)
+    {
+        if (Double.isNaN(value))
+        {
+            return "NaN";
+        }
+        if (Double.isInfinite(value))
+        {
+            return value > 0 ? "+Inf" : "-Inf";
+        }
+        if (value == 0)
+        {
+            return Double.doubleToRawLongBits(value) < 0 ? "-0" : "0";
+        }
+        final Decimal decimal = Decimal.shortest(value);
+        final StringBuilder out = new StringBuilder(24);
+        if (value < 0)
+        {
+            out.append('-');
+        }
+        if (decimal.exponent < -4 || decimal.exponent >= 6)
+        {
+            decimal.appendExponent(out, true);
+        }
+        else
+        {
+            decimal.appendPlain(out);
+        }
+        return out.toString();
     }
 
     /** A positive decimal {@code d.ddd × 10^exponent} with no trailing zeros in {@code digits}. */
@@ -180,8 +216,11 @@ final class GoFloat
             }
         }
 
-        /** Go's {@code 'e'} after encoding/json's clean-up: {@code 1.5e-7}, {@code 1e-10}, {@code 1e+21}. */
-        void appendExponent(final StringBuilder out)
+        /**
+         * Go's {@code 'e'}: the exponent padded to two digits ({@code 1e-05}, {@code 1.234567e+06}), or,
+         * after encoding/json's clean-up, without the pad of a negative one ({@code 1.5e-7}, {@code 1e+21}).
+         */
+        void appendExponent(final StringBuilder out, final boolean padNegative)
         {
             out.append(digits.charAt(0));
             if (digits.length() > 1)
@@ -191,7 +230,7 @@ final class GoFloat
             out.append('e').append(exponent < 0 ? '-' : '+');
             final int magnitude = Math.abs(exponent);
             // Go pads the exponent to two digits; encoding/json then drops the pad of e-0N only
-            if (magnitude < 10 && exponent >= 0)
+            if (magnitude < 10 && (exponent >= 0 || padNegative))
             {
                 out.append('0');
             }

@@ -1,4 +1,4 @@
-package io.ringnsq.transport.stats;
+package io.ringnsq.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,5 +51,20 @@ class GoFloatTest
         assertEquals("50", GoFloat.fixed(0.5 * 100.0, 0));
         assertEquals("2", GoFloat.fixed(2.5, 0));
         assertEquals("-0.0", GoFloat.fixed(-0.01, 1));
+    }
+
+    @Test
+    void shouldFormatFloatsAsGoPercentVDoes()
+    {
+        assertEquals("0", GoFloat.general(0.0));
+        assertEquals("1.5", GoFloat.general(1.5));
+        assertEquals("-0.5", GoFloat.general(-0.5));
+        assertEquals("100000", GoFloat.general(1e5));
+        assertEquals("1e+06", GoFloat.general(1e6));
+        assertEquals("1.234567e+06", GoFloat.general(1234567));
+        assertEquals("0.0001", GoFloat.general(1e-4));
+        assertEquals("1e-05", GoFloat.general(1e-5));
+        assertEquals("NaN", GoFloat.general(Double.NaN));
+        assertEquals("+Inf", GoFloat.general(Double.POSITIVE_INFINITY));
     }
 }
