@@ -75,7 +75,7 @@ final class ResponseWriter
         final boolean copyBody = writeBody && body.length <= COPY_LIMIT;
         final int total = headLength + (copyBody ? body.length : 0);
 
-        ByteBuffer out = c.output().claim(total, c.channel());
+        ByteBuffer out = c.output().claim(total, c.layer());
         final boolean queued = out == null;
         if (queued)
         {
@@ -116,7 +116,7 @@ final class ResponseWriter
     /** Bytes the server sends on its own (100 Continue, Go's plain-text error answers). */
     static void writeRaw(final Connection c, final byte[] bytes) throws IOException
     {
-        final ByteBuffer out = c.output().claim(bytes.length, c.channel());
+        final ByteBuffer out = c.output().claim(bytes.length, c.layer());
         if (out != null)
         {
             out.put(bytes);

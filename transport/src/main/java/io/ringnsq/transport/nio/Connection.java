@@ -1,5 +1,6 @@
 package io.ringnsq.transport.nio;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -25,6 +26,8 @@ public final class Connection
     private final OutboundBuffer output;
     ConnectionHandler handler;
     SelectionKey key;
+    /** The top of the connection's byte stream: the socket, or TLS and compression above it. */
+    StreamLayer layer;
 
     long timerId = NO_TIMER;
     /** The peer closed its side; what is left in the input buffer is all there will be. */
@@ -59,6 +62,7 @@ public final class Connection
         this.defaultInputCapacity = inputCapacity;
         this.input = ByteBuffer.allocateDirect(inputCapacity);
         this.output = new OutboundBuffer(outputCapacity);
+        this.layer = new SocketLayer(channel);
     }
 
     public long id()
@@ -85,6 +89,39 @@ public final class Connection
     public SocketChannel channel()
     {
         return channel;
+    }
+
+    /** The top of the byte stream, where output is written ({@link OutboundBuffer#claim}). */
+    public StreamLayer layer()
+    {
+        return layer;
+    }
+
+    /**
+     * Puts a layer (TLS, compression) on top of the stream, in place. Bytes already read but not
+     * consumed by the handler belong to the new layer's encoding, so they move into it; output must
+     * be flushed first, for it was written under the old layering.
+     *
+     * @throws IllegalStateException if output is still pending.
+     */
+    public void pushLayer(final StreamLayer.Factory factory) throws IOException
+    {
+        if (!output.isEmpty())
+        {
+            throw new IllegalStateException("output still pending under the current layers");
+        }
+        input.flip();
+        final ByteBuffer pending = ByteBuffer.allocate(input.remaining()).put(input).flip();
+        input.clear();
+        layer = factory.create(layer, pending);
+        agent.readAgain(this); // the new layer may already hold input
+    }
+
+    /** Writes what is buffered now, without waiting for the end of the duty cycle. */
+    public boolean flushNow()
+    {
+        agent.flush(this);
+        return output.isEmpty() && !writeStalled;
     }
 
     public IoLink link()

@@ -59,6 +59,8 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
     private final ArrayList<Connection> dirty = new ArrayList<>();
     private final ArrayList<Connection> blocked = new ArrayList<>();
     private final ArrayList<Connection> closing = new ArrayList<>();
+    /** Connections whose top layer holds decoded input the selector cannot announce (TLS records read ahead). */
+    private final ArrayList<Connection> readAgain = new ArrayList<>();
     private final ArrayDeque<Long> pendingDisconnects = new ArrayDeque<>();
     private final Consumer<SelectionKey> onSelected = this::onSelected;
     private final DeadlineTimerWheel.TimerHandler onTimer = this::onTimer;
@@ -136,6 +138,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         work += registerHandoffs();
         work += sendPendingDisconnects();
         work += resumeBlocked();
+        work += readAgain();
         if (link.hasCommandCapacity(COMMAND_HEADROOM))
         {
             work += selector.selectNow(onSelected);
@@ -282,7 +285,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         }
         for (int i = 0; i < READS_PER_SOCKET && !c.closed && !c.inputPaused; i++)
         {
-            final int n = c.channel.read(c.input());
+            final int n = c.layer.read(c.input());
             if (n < 0)
             {
                 c.endOfStream = true;
@@ -297,6 +300,40 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
                 return;
             }
         }
+        if (!c.closed && c.layer.hasBufferedInput())
+        {
+            readAgain(c); // decoded input is waiting in a layer: the selector will not say so
+        }
+    }
+
+    void readAgain(final Connection c)
+    {
+        if (!c.closed && !readAgain.contains(c))
+        {
+            readAgain.add(c);
+        }
+    }
+
+    private int readAgain()
+    {
+        final int count = readAgain.size();
+        for (int i = 0; i < count; i++)
+        {
+            final Connection c = readAgain.get(0);
+            readAgain.remove(0);
+            if (!c.closed)
+            {
+                try
+                {
+                    read(c);
+                }
+                catch (final IOException ex)
+                {
+                    close(c);
+                }
+            }
+        }
+        return count;
     }
 
     /** Runs the handler over the buffered bytes; false when it is blocked on the command ring. */
@@ -418,7 +455,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         final boolean drained;
         try
         {
-            drained = c.output().flush(c.channel);
+            drained = c.output().flush(c.layer);
         }
         catch (final IOException ex)
         {
@@ -541,6 +578,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         {
             c.key.cancel();
         }
+        c.layer.close();
         CloseHelper.quietClose(c.channel);
         c.output().clear();
         if (c.handler != null)

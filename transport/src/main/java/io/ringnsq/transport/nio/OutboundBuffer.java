@@ -2,7 +2,6 @@ package io.ringnsq.transport.nio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayDeque;
 
 /**
@@ -37,7 +36,7 @@ public final class OutboundBuffer
      * must go through {@link #enqueue} (earlier output is still queued, or it does not fit even
      * after writing what the socket takes now).
      */
-    public ByteBuffer claim(final int length, final GatheringByteChannel channel) throws IOException
+    public ByteBuffer claim(final int length, final StreamLayer layer) throws IOException
     {
         if (!queue.isEmpty())
         {
@@ -47,7 +46,7 @@ public final class OutboundBuffer
         {
             return buffer;
         }
-        flush(channel);
+        flush(layer);
         return queue.isEmpty() && buffer.remaining() >= length ? buffer : null;
     }
 
@@ -65,41 +64,43 @@ public final class OutboundBuffer
     }
 
     /**
-     * Writes as much as the socket accepts.
+     * Writes as much as the stream's top layer takes, and lets every layer push what it holds.
      *
-     * @return true when everything was written.
+     * @return true when everything was written to the socket.
      */
-    public boolean flush(final GatheringByteChannel channel) throws IOException
+    public boolean flush(final StreamLayer layer) throws IOException
     {
         if (buffer.position() > 0)
         {
             buffer.flip();
             try
             {
-                channel.write(buffer);
+                while (buffer.hasRemaining() && layer.write(buffer) > 0)
+                {
+                    // a layer that encodes may take the bytes in several bites
+                }
             }
             finally
             {
                 buffer.compact();
             }
-            if (buffer.position() > 0)
-            {
-                return false;
-            }
         }
-        while (!queue.isEmpty())
+        while (buffer.position() == 0 && !queue.isEmpty())
         {
             final ByteBuffer head = queue.peekFirst();
             final int before = head.remaining();
-            channel.write(head);
+            while (head.hasRemaining() && layer.write(head) > 0)
+            {
+                // as above
+            }
             queuedBytes -= before - head.remaining();
             if (head.hasRemaining())
             {
-                return false;
+                break;
             }
             queue.pollFirst();
         }
-        return true;
+        return layer.flush() && isEmpty();
     }
 
     void clear()

@@ -949,7 +949,7 @@ public final class V2Handler implements ConnectionHandler
     private static void writeFrame(final Connection c, final int frameType, final byte[] data) throws IOException
     {
         final int length = 8 + data.length;
-        ByteBuffer b = c.output().claim(length, c.channel());
+        ByteBuffer b = c.output().claim(length, c.layer());
         final boolean queued = b == null;
         if (queued)
         {
@@ -966,7 +966,7 @@ public final class V2Handler implements ConnectionHandler
     {
         final byte[] body = e.body;
         MessageIds.writeHex(e.messageId, idScratch, 0);
-        final ByteBuffer b = c.output().claim(MESSAGE_HEADER + body.length, c.channel());
+        final ByteBuffer b = c.output().claim(MESSAGE_HEADER + body.length, c.layer());
         if (b != null)
         {
             putMessageHeader(b, e, body.length).put(body);
