@@ -117,6 +117,15 @@ public final class OptionSet
         return declare(name, new ChoiceType(choices), defaultValue, help);
     }
 
+    /**
+     * A bool-like choice, as upstream's {@code --tls-required}: bare means {@code "true"}, other words
+     * come after {@code =} ({@code --tls-required=tcp-https}); {@code choices} must include "true".
+     */
+    public Option<String> boolChoice(final String name, final String defaultValue, final List<String> choices, final String help)
+    {
+        return declare(name, new ChoiceType(choices, true), defaultValue, help);
+    }
+
     /** A repeatable string flag, empty by default; each occurrence adds one element (upstream's {@code StringArray}). */
     public Option<List<String>> stringList(final String name, final String help)
     {

@@ -168,4 +168,17 @@ class OptionSetTest
 
         assertSame(parsed.get(list), parsed.get(list));
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldTakeABoolLikeChoiceBareAsTrueAndOtherWordsAfterEquals() throws UsageException
+    {
+        final OptionSet set = new OptionSet("nsqd");
+        final Option<String> required = set.boolChoice("tls-required", "false", java.util.List.of("true", "false", "tcp-https"), "h");
+        org.junit.jupiter.api.Assertions.assertEquals("true", set.parse("--tls-required").get(required));
+        org.junit.jupiter.api.Assertions.assertEquals("tcp-https", set.parse("--tls-required=tcp-https").get(required));
+        org.junit.jupiter.api.Assertions.assertEquals("false", set.parse().get(required));
+        final UsageException bad = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+            () -> set.parse("--tls-required=maybe"));
+        org.junit.jupiter.api.Assertions.assertEquals(UsageException.EXIT_BAD_FLAGS, bad.exitCode());
+    }
 }

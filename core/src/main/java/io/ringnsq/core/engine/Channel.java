@@ -176,10 +176,13 @@ public final class Channel implements MessageRing.Consumer
         while (target != null && dispatched < dispatchLimit && !overflow.isEmpty())
         {
             final TrackedMessage m = overflow.pollFirst();
-            deliver(target, m.id, m.timestamp, m.attempts, m.body);
+            if (!target.sampledOut(ctx.random))
+            {
+                deliver(target, m.id, m.timestamp, m.attempts, m.body);
+                target = nextReadyClient();
+            }
             ctx.pool.release(m);
             dispatched++;
-            target = nextReadyClient();
         }
         if (target != null && dispatched < dispatchLimit && !ring.isEmpty())
         {
@@ -200,9 +203,12 @@ public final class Channel implements MessageRing.Consumer
     @Override
     public boolean onMessage(final MessageEvent event)
     {
-        deliver(target, event.id, event.timestamp, event.attempts, event.body);
+        if (!target.sampledOut(ctx.random))
+        {
+            deliver(target, event.id, event.timestamp, event.attempts, event.body);
+            target = nextReadyClient();
+        }
         dispatched++;
-        target = nextReadyClient();
         return target != null && dispatched < dispatchLimit;
     }
 

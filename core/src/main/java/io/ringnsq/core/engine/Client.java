@@ -1,5 +1,6 @@
 package io.ringnsq.core.engine;
 
+import io.ringnsq.core.link.ClientFeatures;
 import io.ringnsq.core.link.ClientIdentity;
 import io.ringnsq.core.link.IoLink;
 import org.agrona.collections.Object2LongHashMap;
@@ -24,6 +25,7 @@ final class Client
     String userAgent = "";
     long msgTimeoutNs;
     int sampleRate;
+    ClientFeatures features = ClientFeatures.NONE;
 
     int state = STATE_INIT;
     Channel channel;
@@ -64,6 +66,15 @@ final class Client
             msgTimeoutNs = identity.msgTimeoutMs * 1_000_000L;
         }
         sampleRate = identity.sampleRate;
+    }
+
+    /**
+     * Sampling (spec §2.9): with a rate S in 1..99, a message taken for this client is skipped when a
+     * draw in [0,100) exceeds S; it is gone for the channel, as upstream.
+     */
+    boolean sampledOut(final java.util.SplittableRandom random)
+    {
+        return sampleRate > 0 && random.nextInt(100) > sampleRate;
     }
 
     /** Upstream's IsReadyForMessages, plus room in the agent's ring for the frame. */

@@ -24,6 +24,12 @@ final class ClientOutput
         frame(client, OutboundType.RESPONSE, data, false);
     }
 
+    /** The IDENTIFY response: the handler performs its upgrades once it is written. */
+    static void identified(final Client client, final byte[] data)
+    {
+        frame(client, OutboundType.IDENTIFIED, data, false);
+    }
+
     static void error(final Client client, final String text, final boolean fatal)
     {
         frame(client, OutboundType.ERROR, text.getBytes(StandardCharsets.ISO_8859_1), fatal); // a byte string: see GoText

@@ -150,7 +150,13 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         {
             case CommandType.IDENTIFY:
                 client.identify(e.identity);
-                ClientOutput.response(client, e.identity.response);
+                ClientOutput.identified(client, e.identity.response);
+                break;
+            case CommandType.CLIENT_FEATURES:
+                client.features = e.features;
+                break;
+            case CommandType.RESPONSE:
+                ClientOutput.response(client, e.body);
                 break;
             case CommandType.SUB:
                 onSub(client, e.topic, e.channel);

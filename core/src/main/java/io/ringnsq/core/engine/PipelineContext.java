@@ -9,6 +9,8 @@ final class PipelineContext
     final EngineConfig config;
     final MessagePool pool;
     final WorkQueue work = new WorkQueue();
+    /** For sampling; the engine's thread alone draws from it. */
+    final java.util.SplittableRandom random = new java.util.SplittableRandom();
     MessageTimers timers;
     long now;
     long epochNow;

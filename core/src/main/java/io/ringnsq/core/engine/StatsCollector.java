@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.ringnsq.core.link.ClientFeatures;
 import io.ringnsq.core.stats.ChannelStats;
 import io.ringnsq.core.stats.ClientStats;
 import io.ringnsq.core.stats.E2eLatency;
@@ -123,9 +124,11 @@ final class StatsCollector
             }
         });
         pubCounts.sort((a, b) -> a.topic().compareTo(b.topic()));
+        final ClientFeatures f = c.features;
         return new ClientStats(c.clientId, c.hostname, "V2", c.remoteAddress, c.state, c.readyCount, c.inFlightCount,
             c.messageCount, c.finishCount, c.requeueCount, c.connectEpochNanos / 1_000_000_000L, c.sampleRate,
-            false, false, c.userAgent, false, "", "", pubCounts, false, "", "", "", false);
+            f.deflate(), f.snappy(), c.userAgent, f.authed(), f.authIdentity(), f.authIdentityUrl(), pubCounts,
+            f.tls(), f.tlsCipherSuite(), f.tlsVersion(), f.tlsNegotiatedProtocol(), f.tlsNegotiatedProtocolIsMutual());
     }
 
     private E2eLatency channelLatency(final Channel c)

@@ -23,6 +23,7 @@ public final class CommandEvent
     public String text;
     public boolean fatal;
     public ClientIdentity identity;
+    public ClientFeatures features;
 
     /** Drops references so the ring does not keep bodies alive. */
     public void clear()
@@ -33,5 +34,6 @@ public final class CommandEvent
         bodies = null;
         text = null;
         identity = null;
+        features = null;
     }
 }

@@ -30,6 +30,16 @@ public final class CommandType
     public static final int ERROR = 13;
     /** Close the connection without a frame, after the replies to earlier commands. */
     public static final int CLOSE = 14;
+    /**
+     * What the connection became since IDENTIFY, for /stats: {@code features} (TLS, compression,
+     * authorization). No reply.
+     */
+    public static final int CLIENT_FEATURES = 15;
+    /**
+     * A response the handler produced itself (the AUTH reply), sent through the engine so it keeps its
+     * place among the replies: {@code body} as a response frame.
+     */
+    public static final int RESPONSE = 16;
 
     // ---- administrative commands (HTTP API): each is answered by one OutboundType.RESULT event
 

@@ -16,6 +16,11 @@ public final class OutboundType
      * {@code payload} what the command asked for (e.g. {@link io.ringnsq.core.stats.NsqdStats}).
      */
     public static final int RESULT = 5;
+    /**
+     * The IDENTIFY response (a response frame with {@code data}): the handler writes it in plaintext,
+     * then performs the upgrades (TLS, snappy, deflate) it negotiated.
+     */
+    public static final int IDENTIFIED = 6;
 
     private OutboundType()
     {

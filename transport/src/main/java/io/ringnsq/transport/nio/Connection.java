@@ -129,6 +129,12 @@ public final class Connection
         return agent.link();
     }
 
+    /** Runs work on this connection's agent thread: for answers that arrive on other threads. */
+    public java.util.concurrent.Executor agentExecutor()
+    {
+        return agent::execute;
+    }
+
     /** The time of the agent's current duty cycle. */
     public long now()
     {

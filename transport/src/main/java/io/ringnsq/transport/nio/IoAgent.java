@@ -24,6 +24,7 @@ import org.agrona.DeadlineTimerWheel;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
     private final int outputCapacity;
     private final List<Listener> listeners = new ArrayList<>();
     private final OneToOneConcurrentArrayQueue<Handoff> handoffs = new OneToOneConcurrentArrayQueue<>(1024);
+    /** Work handed in from other threads (an auth server's answer), run on this agent's thread. */
+    private final ManyToOneConcurrentLinkedQueue<Runnable> tasks = new ManyToOneConcurrentLinkedQueue<>();
     private final ArrayDeque<Handoff> waitingToRegister = new ArrayDeque<>();
     private final Long2ObjectHashMap<Connection> connections = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<Connection> timers = new Long2ObjectHashMap<>();
@@ -136,6 +139,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         outboundThisCycle = 0;
         int work = link.pollOutbound(this);
         work += registerHandoffs();
+        work += runTasks();
         work += sendPendingDisconnects();
         work += resumeBlocked();
         work += readAgain();
@@ -304,6 +308,31 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         {
             readAgain(c); // decoded input is waiting in a layer: the selector will not say so
         }
+    }
+
+    /** Runs {@code task} on this agent's thread in a coming duty cycle; callable from any thread. */
+    public void execute(final Runnable task)
+    {
+        tasks.offer(task);
+    }
+
+    private int runTasks()
+    {
+        int work = 0;
+        Runnable task;
+        while ((task = tasks.poll()) != null)
+        {
+            try
+            {
+                task.run();
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("task on {} failed", roleName(), ex);
+            }
+            work++;
+        }
+        return work;
     }
 
     void readAgain(final Connection c)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,13 +12,21 @@ import java.util.concurrent.TimeUnit;
 import io.ringnsq.core.engine.Engine;
 import io.ringnsq.core.engine.EngineConfig;
 import io.ringnsq.core.link.IoLink;
+import io.ringnsq.transport.auth.AuthClient;
+import io.ringnsq.transport.auth.AuthClientConfig;
+import io.ringnsq.transport.auth.AuthQuery;
 import io.ringnsq.transport.http.HttpHandler;
+import io.ringnsq.transport.http.HttpService;
 import io.ringnsq.transport.http.HttpServerConfig;
 import io.ringnsq.transport.nio.IoAgent;
 import io.ringnsq.transport.stats.JvmMemorySampler;
 import io.ringnsq.transport.stats.StatsdOptions;
 import io.ringnsq.transport.stats.StatsdPusher;
 import io.ringnsq.transport.stats.StatsdSender;
+import io.ringnsq.transport.tls.TlsConfigException;
+import io.ringnsq.transport.tls.TlsOnAccept;
+import io.ringnsq.transport.tls.TlsSettings;
+import io.ringnsq.transport.v2.V2Features;
 import io.ringnsq.transport.v2.V2Handler;
 import io.ringnsq.transport.v2.V2Limits;
 import org.agrona.CloseHelper;
@@ -25,6 +34,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +51,8 @@ public final class Nsqd implements AutoCloseable
     private final DataPathLock lock;
     private final ServerSocketChannel tcpListener;
     private final ServerSocketChannel httpListener;
+    private final ServerSocketChannel httpsListener;
+    private final AuthClient authClient;
     private final Engine engine;
     private final NsqdConfigValues configValues;
     private final JvmMemorySampler memory;
@@ -51,12 +63,19 @@ public final class Nsqd implements AutoCloseable
         final NsqdContext context,
         final DataPathLock lock,
         final ServerSocketChannel tcpListener,
-        final ServerSocketChannel httpListener) throws IOException
+        final ServerSocketChannel httpListener,
+        final ServerSocketChannel httpsListener,
+        final TlsSettings tls) throws IOException
     {
         this.context = context;
         this.lock = lock;
         this.tcpListener = tcpListener;
         this.httpListener = httpListener;
+        this.httpsListener = httpsListener;
+        this.authClient = context.authHttpAddresses().isEmpty() ? null : new AuthClient(
+            AuthClientConfig.of(context.authHttpAddresses())
+                .withTimeouts(context.httpClientConnectTimeout(), context.httpClientRequestTimeout())
+                .withTlsRootCaFile(context.tlsRootCaFile().isEmpty() ? null : Path.of(context.tlsRootCaFile())));
         this.configValues = new NsqdConfigValues(context);
         this.memory = JvmMemorySampler.start();
 
@@ -81,13 +100,19 @@ public final class Nsqd implements AutoCloseable
             ioAgents[i] = new IoAgent(i, links[i], context.nanoClock(), 16 * 1024, 32 * 1024);
         }
         engine = new Engine(engineConfig, links, context.nanoClock(), context.epochClock());
-        ioAgents[0].addListener(tcpListener, V2Handler.factory(v2Limits(context)));
+        ioAgents[0].addListener(tcpListener, V2Handler.factory(v2Limits(context), v2Features(tls)));
+        final NsqdHttpApi api = new NsqdHttpApi(context, configValues, memory, context.epochClock().nanoTime());
+        api.ports(port(tcpListener), port(httpListener));
+        final HttpServerConfig httpConfig = HttpServerConfig.defaults().dateClock(context.epochClock());
         if (httpListener != null)
         {
-            final NsqdHttpApi api = new NsqdHttpApi(context, configValues, memory, context.epochClock().nanoTime());
-            api.ports(port(tcpListener), port(httpListener));
-            ioAgents[0].addListener(httpListener, HttpHandler.factory(api,
-                HttpServerConfig.defaults().dateClock(context.epochClock())));
+            // --tls-required=true closes plain HTTP too (tcp-https leaves it open)
+            final HttpService plain = context.tlsRequired() == TlsRequired.YES ? new TlsRequiredHttp(port(httpsListener)) : api;
+            ioAgents[0].addListener(httpListener, HttpHandler.factory(plain, httpConfig));
+        }
+        if (httpsListener != null)
+        {
+            ioAgents[0].addListener(httpsListener, new TlsOnAccept(tls, HttpHandler.factory(api, httpConfig)));
         }
         ioAgents[0].peers(ioAgents);
 
@@ -118,6 +143,33 @@ public final class Nsqd implements AutoCloseable
         for (final AgentRunner runner : runners)
         {
             AgentRunner.startOnThread(runner);
+        }
+    }
+
+    private V2Features v2Features(final TlsSettings tls)
+    {
+        final AuthClient client = authClient;
+        final NanoClock clock = context.nanoClock();
+        return new V2Features(tls, context.tlsRequired() != TlsRequired.NO, context.deflate(), context.maxDeflateLevel(),
+            context.snappy(), client == null ? null : (secret, remoteIp, tlsActive, commonName, sink, callback) ->
+                client.query(AuthQuery.of(remoteIp, tlsActive, commonName, secret), clock, sink, callback));
+    }
+
+    /** The TLS configuration, checked before anything binds; null when no cert and key are set. */
+    private static TlsSettings tlsSettings(final NsqdContext c) throws IOException
+    {
+        if (!c.tlsEnabled())
+        {
+            return null;
+        }
+        try
+        {
+            final String minVersion = c.tlsMinVersion().isEmpty() ? "tls1.2" : c.tlsMinVersion();
+            return TlsSettings.fromFlags(c.tlsCert(), c.tlsKey(), c.tlsRootCaFile(), c.tlsClientAuthPolicy(), minVersion);
+        }
+        catch (final TlsConfigException ex)
+        {
+            throw new IOException(ex.getMessage(), ex);
         }
     }
 
@@ -166,9 +218,11 @@ public final class Nsqd implements AutoCloseable
     public static Nsqd start(final NsqdContext context) throws IOException
     {
         context.conclude();
+        final TlsSettings tls = tlsSettings(context);
         final DataPathLock lock = DataPathLock.acquire(context.dataPath());
         ServerSocketChannel tcp = null;
         ServerSocketChannel http = null;
+        ServerSocketChannel https = null;
         try
         {
             tcp = bind(ListenAddress.parse(context.tcpAddress()));
@@ -176,11 +230,15 @@ public final class Nsqd implements AutoCloseable
             {
                 http = bind(ListenAddress.parse(context.httpAddress()));
             }
-            return new Nsqd(context, lock, tcp, http);
+            if (tls != null && !context.httpsAddress().isEmpty())
+            {
+                https = bind(ListenAddress.parse(context.httpsAddress()));
+            }
+            return new Nsqd(context, lock, tcp, http, https, tls);
         }
         catch (final IOException | RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(tcp, http);
+            CloseHelper.quietCloseAll(tcp, http, https);
             lock.close();
             throw ex;
         }
@@ -212,8 +270,7 @@ public final class Nsqd implements AutoCloseable
             c.maxOutputBufferSize(),
             c.minOutputBufferTimeout().toNanos(),
             c.maxOutputBufferTimeout().toNanos(),
-            c.outputBufferTimeout().toNanos(),
-            V2Limits.DEFAULT_DEFLATE_LEVEL);
+            c.outputBufferTimeout().toNanos());
     }
 
     public NsqdContext context()
@@ -232,6 +289,19 @@ public final class Nsqd implements AutoCloseable
     public String tcpListenAddress()
     {
         return ListenAddress.format(boundAddress(tcpListener));
+    }
+
+    /** The bound HTTPS address; null without TLS or with {@code --https-address=""}. */
+    public InetSocketAddress httpsAddress()
+    {
+        final SocketAddress address = httpsListener == null ? null : boundAddress(httpsListener);
+        return address instanceof InetSocketAddress ? (InetSocketAddress)address : null;
+    }
+
+    /** The bound HTTPS address as upstream prints it; null when off. */
+    public String httpsListenAddress()
+    {
+        return httpsListener == null ? null : ListenAddress.format(boundAddress(httpsListener));
     }
 
     /** The bound HTTP address; null when HTTP is off ({@code --http-address=""}) or on a unix socket. */
@@ -278,7 +348,7 @@ public final class Nsqd implements AutoCloseable
         {
             runner.close((int)TimeUnit.SECONDS.toMillis(5), thread -> LOG.warn("{} did not stop yet", thread.getName()));
         }
-        CloseHelper.quietCloseAll(tcpListener, httpListener, memory);
+        CloseHelper.quietCloseAll(tcpListener, httpListener, httpsListener, memory, authClient);
         lock.close();
     }
 }

@@ -103,14 +103,14 @@ public final class NsqdConfigValues
         values.put("log_prefix", () -> text(context.logPrefix()));
         values.put("tcp_address", () -> text(context.tcpAddress()));
         values.put("http_address", () -> text(context.httpAddress()));
-        values.put("https_address", () -> text("0.0.0.0:4152"));
+        values.put("https_address", () -> text(context.httpsAddress()));
         values.put("broadcast_address", () -> text(context.broadcastAddress()));
         values.put("broadcast_tcp_port", () -> integer(0));
         values.put("broadcast_http_port", () -> integer(0));
         values.put("nsqlookupd_tcp_addresses", () -> jsonValue(stringArray(nsqlookupdTcpAddresses)));
-        values.put("auth_http_addresses", () -> jsonValue("[]"));
-        values.put("http_client_connect_timeout", () -> duration(Duration.ofSeconds(2)));
-        values.put("http_client_request_timeout", () -> duration(Duration.ofSeconds(5)));
+        values.put("auth_http_addresses", () -> jsonValue(stringArray(context.authHttpAddresses())));
+        values.put("http_client_connect_timeout", () -> duration(context.httpClientConnectTimeout()));
+        values.put("http_client_request_timeout", () -> duration(context.httpClientRequestTimeout()));
 
         // diskqueue options: upstream keeps the data path as given ("" for the working directory), ringnsq the absolute path
         values.put("data_path", () -> text(context.dataPath().toString()));
@@ -148,15 +148,15 @@ public final class NsqdConfigValues
         values.put("e2e_processing_latency_percentiles", () -> jsonValue(floatArray(context.e2eProcessingLatencyPercentiles())));
 
         // TLS and compression: not in ringnsq yet, upstream's defaults
-        values.put("tls_cert", () -> text(""));
-        values.put("tls_key", () -> text(""));
-        values.put("tls_client_auth_policy", () -> text(""));
-        values.put("tls_root_ca_file", () -> text(""));
-        values.put("tls_required", () -> integer(0));
-        values.put("tls_min_version", () -> integer(TLS_VERSION_10));
-        values.put("deflate", () -> bool(true));
-        values.put("max_deflate_level", () -> integer(6));
-        values.put("snappy", () -> bool(true));
+        values.put("tls_cert", () -> text(context.tlsCert()));
+        values.put("tls_key", () -> text(context.tlsKey()));
+        values.put("tls_client_auth_policy", () -> text(context.tlsClientAuthPolicy()));
+        values.put("tls_root_ca_file", () -> text(context.tlsRootCaFile()));
+        values.put("tls_required", () -> integer(context.tlsRequired().number()));
+        values.put("tls_min_version", () -> integer(TLS_VERSION_10 + tlsMinor(context.tlsMinVersion())));
+        values.put("deflate", () -> bool(context.deflate()));
+        values.put("max_deflate_level", () -> integer(context.maxDeflateLevel()));
+        values.put("snappy", () -> bool(context.snappy()));
 
         // ringnsq's own flags
         values.put("threading_mode", () -> text(context.threadingMode().name().toLowerCase(Locale.ROOT)));
@@ -410,6 +410,18 @@ public final class NsqdConfigValues
             i += width;
         }
         out.append('"');
+    }
+
+    /** Go's tls.VersionTLS1x numbers: 0x0301 for 1.0 up to 0x0304 for 1.3. */
+    private static int tlsMinor(final String version)
+    {
+        return switch (version)
+        {
+            case "tls1.0" -> 0;
+            case "tls1.1" -> 1;
+            case "tls1.3" -> 3;
+            default -> 2; // "" is TLS 1.2 in ringnsq
+        };
     }
 
     /** Go's {@code json.Marshal} of a float64; it fails on NaN and infinities, which conclude() keeps out. */

@@ -33,6 +33,20 @@ public final class NsqdContext
 
     private String tcpAddress = "0.0.0.0:4150";
     private String httpAddress = "0.0.0.0:4151";
+    private String httpsAddress = "0.0.0.0:4152";
+    private String tlsCert = "";
+    private String tlsKey = "";
+    private String tlsRootCaFile = "";
+    private String tlsClientAuthPolicy = "";
+    private TlsRequired tlsRequired = TlsRequired.NO;
+    /** "" = TLS 1.2 (see tlsMinVersion()). */
+    private String tlsMinVersion = "";
+    private boolean deflate = true;
+    private int maxDeflateLevel = 6;
+    private boolean snappy = true;
+    private List<String> authHttpAddresses = List.of();
+    private Duration httpClientConnectTimeout = Duration.ofSeconds(2);
+    private Duration httpClientRequestTimeout = Duration.ofSeconds(5);
     private Path dataPath = Path.of("").toAbsolutePath();
     private long memQueueSize = 10_000;
     private Duration msgTimeout = Duration.ofSeconds(60);
@@ -77,6 +91,17 @@ public final class NsqdContext
     /** Checks every value against upstream's rules; throws {@link IllegalArgumentException} naming the option. */
     public NsqdContext conclude()
     {
+        // upstream: a client-auth policy implies --tls-required, and requiring TLS needs a cert and key
+        if (!tlsClientAuthPolicy.isEmpty() && tlsRequired == TlsRequired.NO)
+        {
+            tlsRequired = TlsRequired.YES;
+        }
+        require(tlsClientAuthPolicy.isEmpty() || "require".equals(tlsClientAuthPolicy) || "require-verify".equals(tlsClientAuthPolicy),
+            "--tls-client-auth-policy must be require or require-verify");
+        require(tlsRequired == TlsRequired.NO || (!tlsCert.isEmpty() && !tlsKey.isEmpty()),
+            "cannot require TLS client connections without TLS key and cert");
+        require(tlsCert.isEmpty() == tlsKey.isEmpty(), "--tls-cert and --tls-key go together");
+        require(maxDeflateLevel >= 1 && maxDeflateLevel <= 9, "--max-deflate-level must be [1,9]");
         require(nodeId >= 0 && nodeId < 1024, "--node-id must be >= 0 and < 1024");
         require(memQueueSize >= 0 && memQueueSize <= Integer.MAX_VALUE / 2, "--mem-queue-size out of range: " + memQueueSize);
         require(maxMsgSize > 0 && maxMsgSize <= Integer.MAX_VALUE - 64, "--max-msg-size out of range: " + maxMsgSize);
@@ -151,6 +176,162 @@ public final class NsqdContext
     public NsqdContext tcpAddress(final String tcpAddress)
     {
         this.tcpAddress = tcpAddress;
+        return this;
+    }
+
+    /** Used only when a TLS cert and key are set (upstream). */
+    public String httpsAddress()
+    {
+        return httpsAddress;
+    }
+
+    public NsqdContext httpsAddress(final String httpsAddress)
+    {
+        this.httpsAddress = httpsAddress;
+        return this;
+    }
+
+    public String tlsCert()
+    {
+        return tlsCert;
+    }
+
+    public NsqdContext tlsCert(final String tlsCert)
+    {
+        this.tlsCert = tlsCert;
+        return this;
+    }
+
+    public String tlsKey()
+    {
+        return tlsKey;
+    }
+
+    public NsqdContext tlsKey(final String tlsKey)
+    {
+        this.tlsKey = tlsKey;
+        return this;
+    }
+
+    public String tlsRootCaFile()
+    {
+        return tlsRootCaFile;
+    }
+
+    public NsqdContext tlsRootCaFile(final String tlsRootCaFile)
+    {
+        this.tlsRootCaFile = tlsRootCaFile;
+        return this;
+    }
+
+    /** "", {@code require} or {@code require-verify}. */
+    public String tlsClientAuthPolicy()
+    {
+        return tlsClientAuthPolicy;
+    }
+
+    public NsqdContext tlsClientAuthPolicy(final String tlsClientAuthPolicy)
+    {
+        this.tlsClientAuthPolicy = tlsClientAuthPolicy;
+        return this;
+    }
+
+    public TlsRequired tlsRequired()
+    {
+        return tlsRequired;
+    }
+
+    public NsqdContext tlsRequired(final TlsRequired tlsRequired)
+    {
+        this.tlsRequired = tlsRequired;
+        return this;
+    }
+
+    /**
+     * {@code tls1.0} .. {@code tls1.3}, or "" for TLS 1.2. Upstream's default is TLS 1.0, but the JVM can
+     * allow TLS 1.0/1.1 only for the whole process, so ringnsq does that only when asked explicitly.
+     */
+    public String tlsMinVersion()
+    {
+        return tlsMinVersion;
+    }
+
+    public NsqdContext tlsMinVersion(final String tlsMinVersion)
+    {
+        this.tlsMinVersion = tlsMinVersion;
+        return this;
+    }
+
+    /** Whether TLS is configured: a cert and a key. */
+    public boolean tlsEnabled()
+    {
+        return !tlsCert.isEmpty() && !tlsKey.isEmpty();
+    }
+
+    public boolean deflate()
+    {
+        return deflate;
+    }
+
+    public NsqdContext deflate(final boolean deflate)
+    {
+        this.deflate = deflate;
+        return this;
+    }
+
+    public int maxDeflateLevel()
+    {
+        return maxDeflateLevel;
+    }
+
+    public NsqdContext maxDeflateLevel(final int maxDeflateLevel)
+    {
+        this.maxDeflateLevel = maxDeflateLevel;
+        return this;
+    }
+
+    public boolean snappy()
+    {
+        return snappy;
+    }
+
+    public NsqdContext snappy(final boolean snappy)
+    {
+        this.snappy = snappy;
+        return this;
+    }
+
+    /** {@code --auth-http-address}: empty means AUTH is disabled. */
+    public List<String> authHttpAddresses()
+    {
+        return authHttpAddresses;
+    }
+
+    public NsqdContext authHttpAddresses(final List<String> authHttpAddresses)
+    {
+        this.authHttpAddresses = List.copyOf(authHttpAddresses);
+        return this;
+    }
+
+    public Duration httpClientConnectTimeout()
+    {
+        return httpClientConnectTimeout;
+    }
+
+    public NsqdContext httpClientConnectTimeout(final Duration httpClientConnectTimeout)
+    {
+        this.httpClientConnectTimeout = httpClientConnectTimeout;
+        return this;
+    }
+
+    public Duration httpClientRequestTimeout()
+    {
+        return httpClientRequestTimeout;
+    }
+
+    public NsqdContext httpClientRequestTimeout(final Duration httpClientRequestTimeout)
+    {
+        this.httpClientRequestTimeout = httpClientRequestTimeout;
         return this;
     }
 

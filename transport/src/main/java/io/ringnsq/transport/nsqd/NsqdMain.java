@@ -95,6 +95,10 @@ public final class NsqdMain
         {
             log.info("HTTP: listening on {}", nsqd.httpListenAddress());
         }
+        if (nsqd.httpsListenAddress() != null)
+        {
+            log.info("HTTPS: listening on {}", nsqd.httpsListenAddress());
+        }
 
         // SIGTERM and SIGINT run shutdown hooks; halting with 0 after a clean close gives upstream's
         // exit code instead of the JVM's 143/130

@@ -74,6 +74,19 @@ public final class NsqdOptions
     private final Option<Boolean> statsdExcludeEphemeral;
     private final Option<List<Double>> e2eProcessingLatencyPercentiles;
     private final Option<Duration> e2eProcessingLatencyWindowTime;
+    private final Option<String> httpsAddress;
+    private final Option<List<String>> authHttpAddresses;
+    private final Option<Duration> httpClientConnectTimeout;
+    private final Option<Duration> httpClientRequestTimeout;
+    private final Option<String> tlsCert;
+    private final Option<String> tlsKey;
+    private final Option<String> tlsClientAuthPolicy;
+    private final Option<String> tlsRootCaFile;
+    private final Option<String> tlsRequired;
+    private final Option<String> tlsMinVersion;
+    private final Option<Boolean> deflate;
+    private final Option<Long> maxDeflateLevel;
+    private final Option<Boolean> snappy;
     private final Option<String> threadingMode;
     private final Option<String> idleStrategy;
     private final Option<Long> ioAgents;
@@ -101,6 +114,13 @@ public final class NsqdOptions
         set.deprecated("worker-id", "[deprecated] use --node-id");
         httpAddress = set.string("http-address", defaults.httpAddress(), "<addr>:<port> to listen on for HTTP clients");
         tcpAddress = set.string("tcp-address", defaults.tcpAddress(), "<addr>:<port> to listen on for TCP clients");
+        httpsAddress = set.string("https-address", defaults.httpsAddress(), "<addr>:<port> to listen on for HTTPS clients");
+        authHttpAddresses = set.stringList("auth-http-address",
+            "<addr>:<port> or a full url to query auth server (may be given multiple times)").configKey("auth_http_addresses");
+        httpClientConnectTimeout = set.duration("http-client-connect-timeout", defaults.httpClientConnectTimeout(),
+            "timeout for HTTP connect");
+        httpClientRequestTimeout = set.duration("http-client-request-timeout", defaults.httpClientRequestTimeout(),
+            "timeout for HTTP request");
         broadcastAddress = set.string("broadcast-address", NsqdContext.hostname(),
             "address that will be registered with lookupd (defaults to the OS hostname)");
 
@@ -129,6 +149,22 @@ public final class NsqdOptions
             "default duration of time between flushing data to clients");
         maxChannelConsumers = set.int64("max-channel-consumers", defaults.maxChannelConsumers(),
             "maximum channel consumer connection count per nsqd instance (default 0, i.e., unlimited)");
+
+        // TLS config
+        tlsCert = set.string("tls-cert", defaults.tlsCert(), "path to certificate file");
+        tlsKey = set.string("tls-key", defaults.tlsKey(), "path to key file");
+        tlsClientAuthPolicy = set.choice("tls-client-auth-policy", defaults.tlsClientAuthPolicy(),
+            List.of("", "require", "require-verify"), "client certificate auth policy ('require' or 'require-verify')");
+        tlsRootCaFile = set.string("tls-root-ca-file", defaults.tlsRootCaFile(), "path to certificate authority file");
+        tlsRequired = set.boolChoice("tls-required", defaults.tlsRequired().flag(), List.of("true", "false", "tcp-https"),
+            "require TLS for client connections (true, false, tcp-https)");
+        tlsMinVersion = set.choice("tls-min-version", defaults.tlsMinVersion(), List.of("", "tls1.0", "tls1.1", "tls1.2", "tls1.3"),
+            "minimum SSL/TLS version acceptable ('tls1.0', 'tls1.1', 'tls1.2' or 'tls1.3'; empty means tls1.2)");
+
+        // compression
+        deflate = set.bool("deflate", defaults.deflate(), "enable deflate feature negotiation (client compression)");
+        maxDeflateLevel = set.int64("max-deflate-level", defaults.maxDeflateLevel(), "max deflate compression level a client can negotiate (> values == > nsqd CPU usage)");
+        snappy = set.bool("snappy", defaults.snappy(), "enable snappy feature negotiation (client compression)");
 
         // statsd integration options
         statsdAddress = set.string("statsd-address", defaults.statsdAddress(), "UDP <addr>:<port> of a statsd daemon for pushing stats");
@@ -295,6 +331,19 @@ public final class NsqdOptions
     {
         return new NsqdContext()
             .tcpAddress(parsed.get(tcpAddress))
+            .httpsAddress(parsed.get(httpsAddress))
+            .authHttpAddresses(parsed.get(authHttpAddresses))
+            .httpClientConnectTimeout(parsed.get(httpClientConnectTimeout))
+            .httpClientRequestTimeout(parsed.get(httpClientRequestTimeout))
+            .tlsCert(parsed.get(tlsCert))
+            .tlsKey(parsed.get(tlsKey))
+            .tlsClientAuthPolicy(parsed.get(tlsClientAuthPolicy))
+            .tlsRootCaFile(parsed.get(tlsRootCaFile))
+            .tlsRequired(TlsRequired.fromFlag(parsed.get(tlsRequired)))
+            .tlsMinVersion(parsed.get(tlsMinVersion))
+            .deflate(parsed.get(deflate))
+            .maxDeflateLevel((int)Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, parsed.get(maxDeflateLevel))))
+            .snappy(parsed.get(snappy))
             .broadcastAddress(parsed.get(broadcastAddress))
             .dataPath(dataPath(parsed.get(dataPath)))
             .nodeId(toInt(parsed.get(nodeId), "--node-id must be >= 0 and < 1024"))

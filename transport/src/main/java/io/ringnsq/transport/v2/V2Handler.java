@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import io.ringnsq.core.Names;
+import io.ringnsq.core.link.ClientFeatures;
 import io.ringnsq.core.link.ClientIdentity;
 import io.ringnsq.core.link.CommandEvent;
 import io.ringnsq.core.link.CommandType;
@@ -14,7 +15,14 @@ import io.ringnsq.core.link.OutboundEvent;
 import io.ringnsq.core.link.OutboundType;
 import io.ringnsq.core.message.MessageIds;
 import io.ringnsq.transport.nio.Connection;
+import io.ringnsq.transport.auth.AuthReplies;
+import io.ringnsq.transport.auth.AuthResult;
+import io.ringnsq.transport.auth.Authorizations;
+import io.ringnsq.transport.auth.Permission;
 import io.ringnsq.transport.nio.ConnectionHandler;
+import io.ringnsq.transport.tls.TlsSessionInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -26,6 +34,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class V2Handler implements ConnectionHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(V2Handler.class);
     /** "  V2". */
     private static final int MAGIC_V2 = 0x20205632;
     /** A command line must fit upstream's 16 KiB read buffer. */
@@ -33,19 +42,14 @@ public final class V2Handler implements ConnectionHandler
     private static final int MAX_TOKENS = 8;
     private static final int NEED_MORE = 0;
     private static final int STOP = -2;
+    /** checkAuth's answer when the command may go on (distinct from every decode result). */
+    private static final int AUTH_OK = Integer.MIN_VALUE;
 
     private static final int STATE_INIT = 0;
     private static final int STATE_SUBSCRIBED = 3;
     private static final int STATE_CLOSING = 4;
 
-    private static final int FRAME_RESPONSE = 0;
-    private static final int FRAME_ERROR = 1;
-    private static final int FRAME_MESSAGE = 2;
-    /** size(4) + type(4) + timestamp(8) + attempts(2) + id(16). */
-    private static final int MESSAGE_HEADER = 34;
-
-    private static final byte[] OK = bytes("OK");
-    private static final byte[] HEARTBEAT = bytes("_heartbeat_");
+    private static final byte[] OK = V2Frames.OK;
     private static final byte[] IDENTIFY = bytes("IDENTIFY");
     private static final byte[] SUB = bytes("SUB");
     private static final byte[] RDY = bytes("RDY");
@@ -60,12 +64,15 @@ public final class V2Handler implements ConnectionHandler
     private static final byte[] AUTH = bytes("AUTH");
 
     private final V2Limits limits;
+    private final V2Features features;
+    private final V2Upgrades upgrades;
+    private final V2Auth auth;
     private final Connection connection;
     private final IoLink link;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final int[] tokenStart = new int[MAX_TOKENS];
     private final int[] tokenEnd = new int[MAX_TOKENS];
-    private final byte[] idScratch = new byte[MessageIds.HEX_LENGTH];
+    private final V2Frames frames = new V2Frames();
     private int tokenCount;
 
     private boolean magicReceived;
@@ -88,10 +95,13 @@ public final class V2Handler implements ConnectionHandler
     private int mpubNextIndex;
     private int mpubNextOffset;
 
-    public V2Handler(final V2Limits limits, final Connection connection)
+    public V2Handler(final V2Limits limits, final V2Features features, final Connection connection)
     {
         this.limits = limits;
+        this.features = features;
         this.connection = connection;
+        this.upgrades = new V2Upgrades(features, connection, this::afterUpgrades);
+        this.auth = new V2Auth(features.auth, connection);
         this.link = connection.link();
         this.heartbeatNs = limits.defaultHeartbeatNs;
         this.msgTimeoutMs = limits.msgTimeoutMs;
@@ -104,9 +114,15 @@ public final class V2Handler implements ConnectionHandler
     }
 
     /** Makes handlers for a listener. */
+    public static ConnectionHandler.Factory factory(final V2Limits limits, final V2Features features)
+    {
+        return connection -> new V2Handler(limits, features, connection);
+    }
+
+    /** Plain V2: no TLS, compression or AUTH offered. */
     public static ConnectionHandler.Factory factory(final V2Limits limits)
     {
-        return connection -> new V2Handler(limits, connection);
+        return factory(limits, V2Features.NONE);
     }
 
     // ================================================================ decoding
@@ -156,6 +172,11 @@ public final class V2Handler implements ConnectionHandler
         {
             return BLOCKED;
         }
+        if (upgrades.inProgress() || auth.pending())
+        {
+            // the rest belongs to layers not yet in place, or waits for the auth server's answer
+            return endOfStream ? requestClose() : NEED_MORE;
+        }
         if (!magicReceived)
         {
             if (available < 4)
@@ -186,6 +207,10 @@ public final class V2Handler implements ConnectionHandler
 
     private int execute(final int pos, final int next, final int end, final boolean eof)
     {
+        if (features.tlsRequired && !upgrades.tlsActive() && !nameIs(IDENTIFY))
+        {
+            return fatal("E_INVALID cannot " + token(0) + " in current state (TLS required)");
+        }
         if (nameIs(PUB))
         {
             return pub(pos, next, end, eof, 0);
@@ -273,7 +298,26 @@ public final class V2Handler implements ConnectionHandler
         {
             return fatal("E_BAD_BODY IDENTIFY " + invalid);
         }
-        final byte[] response = request.featureNegotiation ? negotiationResponse(request) : OK;
+        byte[] response = OK;
+        if (request.featureNegotiation)
+        {
+            // upstream: granted when asked for and enabled; without negotiation nothing is upgraded
+            final boolean tls = features.tls != null && request.tlsV1;
+            final boolean deflate = features.deflate && request.deflate;
+            final boolean snappy = features.snappy && request.snappy;
+            long level = V2Limits.DEFAULT_DEFLATE_LEVEL;
+            if (deflate && request.deflateLevel > 0)
+            {
+                level = request.deflateLevel;
+            }
+            final int deflateLevel = (int)Math.min(level, features.maxDeflateLevel);
+            if (deflate && snappy)
+            {
+                return fatal("E_IDENTIFY_FAILED cannot enable both deflate and snappy compression");
+            }
+            upgrades.plan(tls, deflate ? V2Upgrades.DEFLATE : snappy ? V2Upgrades.SNAPPY : V2Upgrades.NO_COMPRESSION, deflateLevel);
+            response = negotiationResponse(request, tls, deflate, deflateLevel, snappy);
+        }
         final long sequence = claim(CommandType.IDENTIFY);
         link.command(sequence).identity = new ClientIdentity(
             request.clientId, request.hostname, request.userAgent, msgTimeoutMs, (int)request.sampleRate, response);
@@ -355,21 +399,20 @@ public final class V2Handler implements ConnectionHandler
     }
 
     /** The IDENTIFY JSON, compact and in upstream's key order (clients match substrings of it). */
-    private byte[] negotiationResponse(final IdentifyRequest r)
+    private byte[] negotiationResponse(
+        final IdentifyRequest r, final boolean tls, final boolean deflate, final int deflateLevel, final boolean snappy)
     {
-        // TLS, snappy and deflate are not offered yet, so none is granted
-        final int deflateLevel = Math.min(V2Limits.DEFAULT_DEFLATE_LEVEL, limits.maxDeflateLevel);
         final String json = "{\"max_rdy_count\":" + limits.maxRdyCount
             + ",\"version\":\"" + V2Limits.VERSION + "\""
             + ",\"max_msg_timeout\":" + limits.maxMsgTimeoutMs
             + ",\"msg_timeout\":" + msgTimeoutMs
-            + ",\"tls_v1\":false"
-            + ",\"deflate\":false"
+            + ",\"tls_v1\":" + tls
+            + ",\"deflate\":" + deflate
             + ",\"deflate_level\":" + deflateLevel
-            + ",\"max_deflate_level\":" + limits.maxDeflateLevel
-            + ",\"snappy\":false"
+            + ",\"max_deflate_level\":" + features.maxDeflateLevel
+            + ",\"snappy\":" + snappy
             + ",\"sample_rate\":" + r.sampleRate
-            + ",\"auth_required\":false"
+            + ",\"auth_required\":" + auth.enabled()
             + ",\"output_buffer_size\":" + outputBufferSize
             + ",\"output_buffer_timeout\":" + outputBufferTimeoutMs
             + "}";
@@ -397,6 +440,11 @@ public final class V2Handler implements ConnectionHandler
         if (!isValidName(2))
         {
             return fatal("E_BAD_CHANNEL SUB channel name " + quoted(2) + " is not valid");
+        }
+        final int authorized = checkAuth("SUB", topicName(1), token(2), Permission.SUBSCRIBE);
+        if (authorized != AUTH_OK)
+        {
+            return authorized;
         }
         final long sequence = claim(CommandType.SUB);
         final CommandEvent e = link.command(sequence);
@@ -590,6 +638,11 @@ public final class V2Handler implements ConnectionHandler
         {
             return needBytes(pos, frameEnd, eof, "E_BAD_MESSAGE " + command + " failed to read message body");
         }
+        final int authorized = checkAuth(command, topicName(1), "", Permission.PUBLISH);
+        if (authorized != AUTH_OK)
+        {
+            return authorized;
+        }
         final long sequence = claim(type);
         final CommandEvent e = link.command(sequence);
         e.topic = topicName(1);
@@ -613,6 +666,11 @@ public final class V2Handler implements ConnectionHandler
         if (!isValidName(1))
         {
             return fatal("E_BAD_TOPIC E_BAD_TOPIC MPUB topic name " + quoted(1) + " is not valid");
+        }
+        final int authorized = checkAuth("MPUB", topicName(1), "", Permission.PUBLISH);
+        if (authorized != AUTH_OK)
+        {
+            return authorized;
         }
         // from here on upstream has already created the topic, even if the body turns out bad
         if (end - next < 4)
@@ -730,7 +788,142 @@ public final class V2Handler implements ConnectionHandler
         {
             return needBytes(pos, frameEnd, eof, "E_BAD_BODY AUTH failed to read body");
         }
-        return fatal("E_AUTH_DISABLED AUTH disabled");
+        if (auth.authorizations() != null)
+        {
+            return fatal(AuthReplies.ALREADY_SET);
+        }
+        if (!auth.enabled())
+        {
+            return fatal(AuthReplies.DISABLED);
+        }
+        // decoding waits for the answer (auth.pending()); it comes back on this agent's thread
+        auth.query(copy(next + 4, size), upgrades.tlsActive(), commonName(), this::onAuthAnswer);
+        return frameEnd - pos;
+    }
+
+    private void onAuthAnswer(final AuthResult result)
+    {
+        if (result instanceof AuthResult.Failed)
+        {
+            // the detail stays in the log: upstream never tells the client why
+            LOG.warn("PROTOCOL(V2): [{}] AUTH failed {}", connection, ((AuthResult.Failed)result).detail());
+            fatalLater(AuthReplies.FAILED);
+            return;
+        }
+        final Authorizations granted = auth.authorizations();
+        if (!granted.hasAuthorizations())
+        {
+            fatalLater(AuthReplies.NO_AUTHORIZATIONS);
+            return;
+        }
+        submitLater(() ->
+        {
+            final long sequence = claim(CommandType.RESPONSE);
+            link.command(sequence).body = AuthReplies.authOk(granted);
+            link.publishCommand(sequence);
+            sendFeatures();
+            connection.resumeInput();
+        }, 2);
+    }
+
+    /**
+     * Upstream's CheckAuth for SUB, PUB, MPUB and DPUB: AUTH first, fresh authorizations (asked for
+     * again once their TTL is over: the command is decoded again when the answer is in), then the
+     * topic and channel must be allowed.
+     */
+    private int checkAuth(final String command, final String topic, final String channel, final Permission permission)
+    {
+        if (!auth.enabled())
+        {
+            return AUTH_OK;
+        }
+        if (auth.authorizations() == null)
+        {
+            return fatal(AuthReplies.authFirst(command));
+        }
+        if (auth.isExpired())
+        {
+            auth.query(null, upgrades.tlsActive(), commonName(), result ->
+            {
+                if (result instanceof AuthResult.Failed)
+                {
+                    LOG.warn("PROTOCOL(V2): [{}] auth failed - {}", connection, ((AuthResult.Failed)result).detail());
+                    fatalLater(AuthReplies.FAILED);
+                }
+                else
+                {
+                    connection.resumeInput();
+                }
+            });
+            return NEED_MORE;
+        }
+        if (!auth.isAllowed(topic, channel, permission))
+        {
+            return fatal(AuthReplies.unauthorized(command, topic, channel));
+        }
+        return AUTH_OK;
+    }
+
+    private String commonName()
+    {
+        return upgrades.session() == null ? "" : upgrades.session().commonName();
+    }
+
+    /** What the connection negotiated and proved, for /stats. */
+    private void sendFeatures()
+    {
+        final TlsSessionInfo tls = upgrades.session();
+        final Authorizations granted = auth.authorizations();
+        final long sequence = claim(CommandType.CLIENT_FEATURES);
+        link.command(sequence).features = new ClientFeatures(
+            tls != null,
+            tls == null ? "" : tls.version(),
+            tls == null ? "" : tls.statsCipherSuite(),
+            tls == null ? "" : tls.negotiatedProtocol(),
+            tls != null && tls.negotiatedProtocolIsMutual(),
+            upgrades.deflateActive(),
+            upgrades.snappyActive(),
+            granted != null && granted.hasAuthorizations(),
+            granted == null ? "" : granted.identity(),
+            granted == null ? "" : granted.identityUrl());
+        link.publishCommand(sequence);
+    }
+
+    /** The upgrades are done: tell the engine, and decode whatever the client sent meanwhile. */
+    private void afterUpgrades()
+    {
+        submitLater(() ->
+        {
+            sendFeatures();
+            connection.resumeInput();
+        }, 1);
+    }
+
+    /** A fatal error decided outside decoding (an auth answer): sent when the ring has room. */
+    private void fatalLater(final String text)
+    {
+        submitLater(() ->
+        {
+            sendError(text, true, null);
+            stopped = true;
+        }, 1);
+    }
+
+    /** Runs {@code send} once the command ring has room for {@code commands}, on this agent's thread. */
+    private void submitLater(final Runnable send, final int commands)
+    {
+        if (connection.isClosing())
+        {
+            return;
+        }
+        if (link.hasCommandCapacity(commands))
+        {
+            send.run();
+        }
+        else
+        {
+            connection.agentExecutor().execute(() -> submitLater(send, commands));
+        }
     }
 
     // ---------------------------------------------------------------- decoding helpers
@@ -926,16 +1119,22 @@ public final class V2Handler implements ConnectionHandler
         {
             switch (event.type)
             {
-                case OutboundType.RESPONSE -> writeFrame(c, FRAME_RESPONSE, event.data);
+                case OutboundType.RESPONSE -> V2Frames.frame(c, V2Frames.FRAME_RESPONSE, event.data);
+                case OutboundType.IDENTIFIED ->
+                {
+                    V2Frames.frame(c, V2Frames.FRAME_RESPONSE, event.data);
+                    upgrades.start();
+                    scheduleTimer();
+                }
                 case OutboundType.ERROR ->
                 {
-                    writeFrame(c, FRAME_ERROR, event.data);
+                    V2Frames.frame(c, V2Frames.FRAME_ERROR, event.data);
                     if (event.close)
                     {
                         c.closeAfterFlush();
                     }
                 }
-                case OutboundType.MESSAGE -> writeMessage(c, event);
+                case OutboundType.MESSAGE -> frames.message(c, event.messageId, event.timestamp, event.attempts, event.body);
                 case OutboundType.CLOSE -> c.closeAfterFlush();
                 default -> throw new IllegalArgumentException("unknown outbound type " + event.type);
             }
@@ -946,54 +1145,19 @@ public final class V2Handler implements ConnectionHandler
         }
     }
 
-    private static void writeFrame(final Connection c, final int frameType, final byte[] data) throws IOException
-    {
-        final int length = 8 + data.length;
-        ByteBuffer b = c.output().claim(length, c.layer());
-        final boolean queued = b == null;
-        if (queued)
-        {
-            b = ByteBuffer.allocate(length);
-        }
-        b.putInt(4 + data.length).putInt(frameType).put(data);
-        if (queued)
-        {
-            c.output().enqueue(b.flip());
-        }
-    }
-
-    private void writeMessage(final Connection c, final OutboundEvent e) throws IOException
-    {
-        final byte[] body = e.body;
-        MessageIds.writeHex(e.messageId, idScratch, 0);
-        final ByteBuffer b = c.output().claim(MESSAGE_HEADER + body.length, c.layer());
-        if (b != null)
-        {
-            putMessageHeader(b, e, body.length).put(body);
-            return;
-        }
-        // behind queued output, or larger than the buffer: queue the header and the body itself, uncopied
-        final ByteBuffer header = putMessageHeader(ByteBuffer.allocate(MESSAGE_HEADER), e, body.length).flip();
-        c.output().enqueue(header);
-        c.output().enqueue(ByteBuffer.wrap(body));
-    }
-
-    private ByteBuffer putMessageHeader(final ByteBuffer b, final OutboundEvent e, final int bodyLength)
-    {
-        return b.putInt(MESSAGE_HEADER - 4 + bodyLength)
-            .putInt(FRAME_MESSAGE)
-            .putLong(e.timestamp)
-            .putShort((short)e.attempts)
-            .put(idScratch);
-    }
-
     // ================================================================ heartbeats and deadlines
 
     @Override
     public void onTimer(final Connection c, final long now)
     {
+        if (upgrades.handshakeOverdue(now))
+        {
+            c.close(); // upstream's 5 s TLS handshake deadline
+            return;
+        }
         if (heartbeatNs <= 0)
         {
+            scheduleTimer();
             return;
         }
         if (now - lastCommandAt >= 2 * heartbeatNs)
@@ -1012,7 +1176,7 @@ public final class V2Handler implements ConnectionHandler
             {
                 try
                 {
-                    writeFrame(c, FRAME_RESPONSE, HEARTBEAT);
+                    V2Frames.frame(c, V2Frames.FRAME_RESPONSE, V2Frames.HEARTBEAT);
                     c.markDirty();
                 }
                 catch (final IOException ex)
@@ -1032,12 +1196,20 @@ public final class V2Handler implements ConnectionHandler
 
     private void scheduleTimer()
     {
+        final long upgradeDeadline = upgrades.deadline();
         if (heartbeatNs <= 0)
         {
-            connection.cancelTimer();
+            if (upgradeDeadline == Long.MAX_VALUE)
+            {
+                connection.cancelTimer();
+            }
+            else
+            {
+                connection.scheduleTimer(upgradeDeadline);
+            }
             return;
         }
-        connection.scheduleTimer(Math.min(nextHeartbeatAt, lastCommandAt + 2 * heartbeatNs));
+        connection.scheduleTimer(Math.min(upgradeDeadline, Math.min(nextHeartbeatAt, lastCommandAt + 2 * heartbeatNs)));
     }
 
     private static byte[] bytes(final String s)

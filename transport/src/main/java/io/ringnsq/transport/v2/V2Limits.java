@@ -24,7 +24,6 @@ public final class V2Limits
     final long minOutputBufferTimeoutMs;
     final long maxOutputBufferTimeoutMs;
     final long outputBufferTimeoutMs;
-    final int maxDeflateLevel;
 
     public V2Limits(
         final long maxMsgSize,
@@ -38,8 +37,7 @@ public final class V2Limits
         final long maxOutputBufferSize,
         final long minOutputBufferTimeoutNs,
         final long maxOutputBufferTimeoutNs,
-        final long outputBufferTimeoutNs,
-        final int maxDeflateLevel)
+        final long outputBufferTimeoutNs)
     {
         this.maxMsgSize = maxMsgSize;
         this.maxBodySize = maxBodySize;
@@ -53,6 +51,5 @@ public final class V2Limits
         this.minOutputBufferTimeoutMs = TimeUnit.NANOSECONDS.toMillis(minOutputBufferTimeoutNs);
         this.maxOutputBufferTimeoutMs = TimeUnit.NANOSECONDS.toMillis(maxOutputBufferTimeoutNs);
         this.outputBufferTimeoutMs = TimeUnit.NANOSECONDS.toMillis(outputBufferTimeoutNs);
-        this.maxDeflateLevel = maxDeflateLevel;
     }
 }

@@ -134,6 +134,6 @@ class IoAgentBackPressureTest
     {
         return new V2Limits(1_048_576, 5_242_880, 2500, TimeUnit.SECONDS.toNanos(60), TimeUnit.MINUTES.toNanos(15),
             TimeUnit.HOURS.toNanos(1), TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(60), 65536,
-            TimeUnit.MILLISECONDS.toNanos(25), TimeUnit.SECONDS.toNanos(30), TimeUnit.MILLISECONDS.toNanos(250), 6);
+            TimeUnit.MILLISECONDS.toNanos(25), TimeUnit.SECONDS.toNanos(30), TimeUnit.MILLISECONDS.toNanos(250));
     }
 }

@@ -98,7 +98,7 @@ class NsqdConfigValuesTest
         expected.put("tls_client_auth_policy", text(""));
         expected.put("tls_root_ca_file", text(""));
         expected.put("tls_required", json("0"));
-        expected.put("tls_min_version", json("769"));
+        expected.put("tls_min_version", json("771")); // TLS 1.2: ringnsq's default (upstream 769, TLS 1.0; README)
         expected.put("deflate", json("true"));
         expected.put("max_deflate_level", json("6"));
         expected.put("snappy", json("true"));

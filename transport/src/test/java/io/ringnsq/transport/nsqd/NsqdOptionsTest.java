@@ -74,7 +74,7 @@ class NsqdOptionsTest
     }
 
     @Test
-    void shouldDeclareExactlyTheFlagsOfThisIssue()
+    void shouldDeclareExactlyTheFlagsRingnsqHasSoFar()
     {
         final List<String> flags = new ArrayList<>();
         final Matcher matcher = Pattern.compile("(?m)^  -([a-z0-9-]+)").matcher(options.usage());
@@ -83,14 +83,16 @@ class NsqdOptionsTest
             flags.add(matcher.group(1));
         }
 
-        assertEquals(List.of("broadcast-address", "config", "data-path", "e2e-processing-latency-percentile",
-            "e2e-processing-latency-window-time", "http-address", "idle-strategy", "io-agents", "log-file",
-            "log-file-max-files", "log-file-max-size", "log-level", "log-prefix", "max-body-size", "max-channel-consumers",
-            "max-heartbeat-interval", "max-msg-size", "max-msg-timeout", "max-output-buffer-size",
-            "max-output-buffer-timeout", "max-rdy-count", "max-req-timeout", "mem-queue-size",
-            "min-output-buffer-timeout", "msg-timeout", "node-id", "output-buffer-timeout", "statsd-address",
+        assertEquals(List.of("auth-http-address", "broadcast-address", "config", "data-path", "deflate",
+            "e2e-processing-latency-percentile", "e2e-processing-latency-window-time", "http-address",
+            "http-client-connect-timeout", "http-client-request-timeout", "https-address", "idle-strategy", "io-agents",
+            "log-file", "log-file-max-files", "log-file-max-size", "log-level", "log-prefix", "max-body-size",
+            "max-channel-consumers", "max-deflate-level", "max-heartbeat-interval", "max-msg-size", "max-msg-timeout",
+            "max-output-buffer-size", "max-output-buffer-timeout", "max-rdy-count", "max-req-timeout", "mem-queue-size",
+            "min-output-buffer-timeout", "msg-timeout", "node-id", "output-buffer-timeout", "snappy", "statsd-address",
             "statsd-exclude-ephemeral", "statsd-interval", "statsd-mem-stats", "statsd-prefix", "statsd-udp-packet-size",
-            "tcp-address", "threading-mode", "verbose", "version", "worker-id"), flags);
+            "tcp-address", "threading-mode", "tls-cert", "tls-client-auth-policy", "tls-key", "tls-min-version",
+            "tls-required", "tls-root-ca-file", "verbose", "version", "worker-id"), flags);
     }
 
     @Test
