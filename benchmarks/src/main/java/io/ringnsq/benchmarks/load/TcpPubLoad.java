@@ -26,11 +26,12 @@ public final class TcpPubLoad
 
     public static void main(final String[] args) throws Exception
     {
-        if (args.length != 5)
+        if (args.length != 5 && args.length != 6)
         {
-            System.err.println("usage: TcpPubLoad <host:port> <connections> <window> <size> <seconds>");
+            System.err.println("usage: TcpPubLoad <host:port> <connections> <window> <size> <seconds> [plain|tls|deflate|snappy|tls+deflate|tls+snappy]");
             System.exit(2);
         }
+        final String mode = args.length == 6 ? args[5] : "plain";
         final String host = args[0].substring(0, args[0].lastIndexOf(':'));
         final int port = Integer.parseInt(args[0].substring(args[0].lastIndexOf(':') + 1));
         if (!java.net.InetAddress.getByName(host).isLoopbackAddress())
@@ -56,7 +57,7 @@ public final class TcpPubLoad
         final List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < connections; i++)
         {
-            final Thread t = new Thread(() -> publish(host, port, pub, window, end, acknowledged), "pub-" + i);
+            final Thread t = new Thread(() -> publish(host, port, mode, pub, window, end, acknowledged), "pub-" + i);
             t.start();
             threads.add(t);
         }
@@ -67,21 +68,21 @@ public final class TcpPubLoad
         }
         final double elapsed = (System.nanoTime() - start) / 1e9;
         final long total = acknowledged.sum();
-        System.out.printf("tcp PUB: %d connections, window %d, %d B: %d acknowledged in %.2f s = %.0f msg/s%n",
-            connections, window, size, total, elapsed, total / elapsed);
+        System.out.printf("tcp PUB %s: %d connections, window %d, %d B: %d acknowledged in %.2f s = %.0f msg/s%n",
+            mode, connections, window, size, total, elapsed, total / elapsed);
     }
 
-    private static void publish(
-        final String host, final int port, final byte[] pub, final int window, final long end, final LongAdder acknowledged)
+    private static void publish(final String host, final int port, final String mode, final byte[] pub, final int window,
+        final long end, final LongAdder acknowledged)
     {
         try (Socket socket = new Socket(host, port))
         {
             socket.setTcpNoDelay(true);
-            final OutputStream out = socket.getOutputStream();
-            final DataInputStream in = new DataInputStream(socket.getInputStream());
-            out.write("  V2".getBytes(StandardCharsets.US_ASCII));
+            final UpgradedStream stream = UpgradedStream.open(socket, mode);
+            final OutputStream out = stream.out;
+            final DataInputStream in = stream.in;
             int outstanding = 0;
-            final byte[] frame = new byte[10];
+            final byte[] header = new byte[8];
             while (System.nanoTime() < end || outstanding > 0)
             {
                 while (outstanding < window && System.nanoTime() < end)
@@ -90,11 +91,11 @@ public final class TcpPubLoad
                     outstanding++;
                 }
                 out.flush();
-                in.readFully(frame, 0, 8);
-                final int length = ((frame[0] & 0xFF) << 24 | (frame[1] & 0xFF) << 16 | (frame[2] & 0xFF) << 8 | (frame[3] & 0xFF)) - 4;
+                in.readFully(header, 0, 8);
+                final int length = ((header[0] & 0xFF) << 24 | (header[1] & 0xFF) << 16 | (header[2] & 0xFF) << 8 | (header[3] & 0xFF)) - 4;
                 final byte[] data = new byte[length];
                 in.readFully(data);
-                if (frame[7] != 0)
+                if (header[7] != 0)
                 {
                     throw new IllegalStateException("error frame: " + new String(data, StandardCharsets.UTF_8));
                 }

@@ -1,0 +1,133 @@
+package io.ringnsq.benchmarks.load;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import io.airlift.compress.snappy.SnappyFramedInputStream;
+import io.airlift.compress.snappy.SnappyFramedOutputStream;
+
+/**
+ * A V2 connection after the magic, IDENTIFY and the upgrades it negotiated, as NSQ clients do them
+ * (spec §1.9): the JSON in plaintext, then TLS and an OK over it, then snappy or deflate and an OK
+ * through it. What the load tools write and read after that.
+ */
+final class UpgradedStream
+{
+    final OutputStream out;
+    final DataInputStream in;
+
+    private UpgradedStream(final OutputStream out, final DataInputStream in)
+    {
+        this.out = out;
+        this.in = in;
+    }
+
+    static UpgradedStream open(final Socket socket, final String mode) throws IOException
+    {
+        final boolean tls = mode.contains("tls");
+        final boolean deflate = mode.contains("deflate");
+        final boolean snappy = mode.contains("snappy");
+        OutputStream rawOut = socket.getOutputStream();
+        InputStream rawIn = socket.getInputStream();
+        final DataOutputStream plainOut = new DataOutputStream(rawOut);
+        plainOut.write("  V2".getBytes(StandardCharsets.US_ASCII));
+        if (tls || deflate || snappy)
+        {
+            final byte[] identify = ("{\"feature_negotiation\":true,\"tls_v1\":" + tls + ",\"deflate\":" + deflate
+                + ",\"deflate_level\":1,\"snappy\":" + snappy + "}").getBytes(StandardCharsets.UTF_8);
+            plainOut.write("IDENTIFY\n".getBytes(StandardCharsets.US_ASCII));
+            plainOut.writeInt(identify.length);
+            plainOut.write(identify);
+            plainOut.flush();
+            final DataInputStream plainIn = new DataInputStream(rawIn);
+            expect(plainIn, '{');
+            if (tls)
+            {
+                final SSLSocket secure = (SSLSocket)trustAll().getSocketFactory()
+                    .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+                secure.setUseClientMode(true);
+                secure.startHandshake();
+                rawOut = secure.getOutputStream();
+                rawIn = secure.getInputStream();
+                expect(new DataInputStream(rawIn), 'O');
+            }
+            if (deflate)
+            {
+                rawOut = new DeflaterOutputStream(rawOut, new Deflater(1, true), 64 * 1024, true);
+                rawIn = new InflaterInputStream(rawIn, new Inflater(true), 64 * 1024);
+                expect(new DataInputStream(rawIn), 'O');
+            }
+            else if (snappy)
+            {
+                // buffered below: the framed streams write a chunk's header and body, and read them, apart
+                rawOut = new SnappyFramedOutputStream(new BufferedOutputStream(rawOut, 64 * 1024));
+                rawIn = new SnappyFramedInputStream(new BufferedInputStream(rawIn, 64 * 1024));
+                expect(new DataInputStream(rawIn), 'O');
+            }
+        }
+        return new UpgradedStream(
+            new BufferedOutputStream(rawOut, 64 * 1024), new DataInputStream(new BufferedInputStream(rawIn, 64 * 1024)));
+    }
+
+    /** Reads one response frame whose data starts with {@code first}. */
+    private static void expect(final DataInputStream in, final char first) throws IOException
+    {
+        final int size = in.readInt();
+        final int type = in.readInt();
+        final byte[] data = new byte[size - 4];
+        in.readFully(data);
+        if (type != 0 || data.length == 0 || data[0] != first)
+        {
+            throw new IOException("unexpected frame during the upgrade: " + new String(data, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static SSLContext trustAll() throws IOException
+    {
+        try
+        {
+            final SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[]{new X509TrustManager()
+            {
+                @Override
+                public void checkClientTrusted(final X509Certificate[] chain, final String authType)
+                {
+                }
+
+                @Override
+                public void checkServerTrusted(final X509Certificate[] chain, final String authType)
+                {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers()
+                {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IOException(ex);
+        }
+    }
+}
