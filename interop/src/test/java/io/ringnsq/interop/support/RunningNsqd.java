@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.ringnsq.transport.nsqd.Nsqd;
@@ -36,6 +37,15 @@ public final class RunningNsqd implements AutoCloseable
 
     public static RunningNsqd start(final String name) throws IOException
     {
+        return start(name, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(String)}, with options changed by {@code options} (TLS, compression, ...) before start.
+     * An external nsqd ({@code -Dringnsq.interop.nsqd}) is used as it is: it must have been started with them.
+     */
+    public static RunningNsqd start(final String name, final UnaryOperator<NsqdContext> options) throws IOException
+    {
         final String external = System.getProperty(EXTERNAL_PROPERTY, "");
         if (!external.isBlank())
         {
@@ -47,10 +57,11 @@ public final class RunningNsqd implements AutoCloseable
             final NsqdContext context = new NsqdContext()
                 .tcpAddress("127.0.0.1:0")
                 .httpAddress("127.0.0.1:0")
+                // used only with a TLS cert and key; never the default 0.0.0.0:4152
+                .httpsAddress("127.0.0.1:0")
                 .broadcastAddress("127.0.0.1")
-                .dataPath(dataPath)
-                .conclude();
-            final Nsqd nsqd = Nsqd.start(context);
+                .dataPath(dataPath);
+            final Nsqd nsqd = Nsqd.start(options.apply(context).conclude());
             return new RunningNsqd(dataPath, nsqd, nsqd.tcpAddress());
         }
         catch (final IOException | RuntimeException | Error ex)
