@@ -5,7 +5,7 @@
 RINGNSQ_HOME="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 RINGNSQ_JAR="$RINGNSQ_HOME/dist/target/ringnsq.jar"
 RINGNSQ_JVM_OPTIONS="$RINGNSQ_HOME/dist/target/jvm.options"
-# class-data sharing archive of what start-up loads: made once after each build, halves the time to listen
+# class-data sharing archive of what start-up loads (TLS included): made once per jar, halves the time to listen
 RINGNSQ_CDS="$RINGNSQ_HOME/dist/target/ringnsq.jsa"
 
 ringnsq_stale() {
@@ -28,10 +28,34 @@ ringnsq_build() {
       mkdir -p "$RINGNSQ_HOME/dist"
       (cd "$RINGNSQ_HOME" && mvn -B -Dstyle.color=never -DskipTests -pl dist -am package) >"$log" 2>&1 \
         || { tail -40 "$log" >&2; echo "ringnsq: build failed (full log: $log)" >&2; exit 1; }
-      rm -f "$RINGNSQ_CDS"
-      "${JAVA:-java}" "@$RINGNSQ_JVM_OPTIONS" -XX:ArchiveClassesAtExit="$RINGNSQ_CDS" -Xlog:cds=off -Xlog:cds+dynamic=off \
-        -cp "$RINGNSQ_JAR" io.ringnsq.transport.nsqd.StartupTraining >/dev/null 2>&1 \
-        || rm -f "$RINGNSQ_CDS"   # start-up is only slower without it
+    fi
+  ) 9>"$RINGNSQ_HOME/.build.lock"
+}
+
+# The archive holds the jar's classes only while the jar is the one it was made from: the JVM checks the jar's
+# size and time and silently ignores the archive otherwise. A jar built by Maven directly (not by this script) left
+# the old archive in place, and every start paid full class loading; so train whenever the jar is newer.
+ringnsq_cds_stale() {
+  [ -f "$RINGNSQ_JAR" ] && [ -w "$(dirname "$RINGNSQ_CDS")" ] || return 1
+  [ ! -f "$RINGNSQ_CDS" ] || [ "$RINGNSQ_JAR" -nt "$RINGNSQ_CDS" ] || return 1
+  # a training run that failed is not retried on every start: only for the next jar
+  [ ! -f "$RINGNSQ_CDS.failed" ] || [ "$RINGNSQ_JAR" -nt "$RINGNSQ_CDS.failed" ]
+}
+
+ringnsq_train() {
+  (
+    flock 9
+    if ringnsq_cds_stale; then
+      local fresh="$RINGNSQ_CDS.$$"
+      rm -f "$RINGNSQ_CDS" "$RINGNSQ_CDS.failed"
+      # written aside and renamed: a JVM starting meanwhile never maps half an archive
+      if "${JAVA:-java}" "@$RINGNSQ_JVM_OPTIONS" -XX:ArchiveClassesAtExit="$fresh" -Xlog:cds=off -Xlog:cds+dynamic=off \
+          -cp "$RINGNSQ_JAR" io.ringnsq.transport.nsqd.StartupTraining >/dev/null 2>&1 && [ -s "$fresh" ]; then
+        mv -f "$fresh" "$RINGNSQ_CDS"
+      else
+        rm -f "$fresh"
+        touch "$RINGNSQ_CDS.failed"   # start-up is only slower without it
+      fi
     fi
   ) 9>"$RINGNSQ_HOME/.build.lock"
 }
@@ -41,6 +65,10 @@ ringnsq_exec() {
   shift
   if [ "${RINGNSQ_NO_BUILD:-}" != "1" ] && ringnsq_stale; then
     ringnsq_build || exit 1
+  fi
+  # the jar is used as it is even with RINGNSQ_NO_BUILD=1; only the archive beside it is made
+  if ringnsq_cds_stale; then
+    ringnsq_train
   fi
   local cds=()
   [ -f "$RINGNSQ_CDS" ] && cds=(-XX:SharedArchiveFile="$RINGNSQ_CDS" -Xlog:cds=off -Xlog:cds+dynamic=off)

@@ -17,61 +17,24 @@
 //
 // Nothing else is changed: the suite dials no address outside loopback (checked below: a literal IPv4 address other
 // than 127.x in the copied tests fails the preparation), and every test, timeout and assertion stays as published.
-// The installed node_modules/nsqjs stays pristine; the copy is rebuilt from it on every run. The JUnit driver
-// (NsqjsSuiteTest) runs mocha in the copy with NODE_PATH=node_modules, so the copied tests and lib still find
-// their dependencies. Each edit must match the expected number of times: a different nsqjs version fails here,
-// loudly, instead of running half-patched.
+// The installed node_modules/nsqjs stays pristine; the copy is rebuilt from it on every run (see ../suite-copy.js).
+// The JUnit driver (NsqjsSuiteTest) runs mocha in the copy with NODE_PATH=node_modules, so the copied tests and lib
+// still find their dependencies.
 
 const fs = require('fs')
 const path = require('path')
+const { fail, copySuite } = require('../suite-copy')
 
 const EXPECTED_VERSION = '0.13.0'
 
-const root = __dirname
-const source = path.dirname(require.resolve('nsqjs/package.json', { paths: [root] }))
 const target = process.argv[2] ? path.resolve(process.argv[2]) : null
-
-function fail (message)
-{
-  console.error('prepare-suite: ' + message)
-  process.exit(1)
-}
-
-function replaceCounted (text, from, to, expected, file)
-{
-  const count = text.split(from).length - 1
-  if (count !== expected)
-  {
-    fail(`${file}: expected ${expected} occurrence(s) of ${JSON.stringify(from)}, found ${count}`)
-  }
-  return text.split(from).join(to)
-}
-
-function patch (file, edits)
-{
-  const full = path.join(target, 'test', file)
-  let text = fs.readFileSync(full, 'utf8')
-  for (const [from, to, expected] of edits)
-  {
-    text = replaceCounted(text, from, to, expected, file)
-  }
-  fs.writeFileSync(full, text)
-  return text
-}
 
 if (!target)
 {
   fail('usage: node prepare-suite.js TARGET_DIR')
 }
 
-const version = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')).version
-if (version !== EXPECTED_VERSION)
-{
-  fail(`nsqjs ${version} is installed, the patches are written for ${EXPECTED_VERSION}`)
-}
-
-fs.rmSync(target, { recursive: true, force: true })
-fs.cpSync(source, target, { recursive: true })
+const { version, patch } = copySuite(__dirname, 'nsqjs', EXPECTED_VERSION, target)
 
 const integration = patch('z_integration_test.js', [
   [

@@ -22,59 +22,21 @@
 //   truncated to whole ms: on time (2000.x ms), that is 2000 or 2001 by chance. The copy asserts > 1990, which
 //   still tells receipt time (about 2000) from publication time (0), the point of the assertion.
 //
-// The installed node_modules/squeaky stays pristine; the copy is rebuilt from it on every run. The JUnit driver
-// puts the copy in its own build folder (parallel builds in one checkout each get their own) and runs tap with
-// NODE_PATH=node_modules so the copied tests still find tap and debug. Each edit must match the expected
-// number of times, and no hard-coded port may survive: a different squeaky version fails here, loudly,
-// instead of running half-patched.
+// The installed node_modules/squeaky stays pristine; the copy is rebuilt from it on every run (see
+// ../suite-copy.js). The JUnit driver puts the copy in its own build folder (parallel builds in one checkout each
+// get their own) and runs tap with NODE_PATH=node_modules so the copied tests still find tap and debug. No
+// hard-coded port may survive the edits.
 
-const fs = require('fs')
 const path = require('path')
+const { fail, copySuite } = require('../suite-copy')
 
 const EXPECTED_VERSION = '2.6.0'
 
-const root = __dirname
-const source = path.dirname(require.resolve('squeaky/package.json', { paths: [root] }))
 // The default sits inside node_modules so that require('tap') and require('debug') resolve without NODE_PATH,
 // and git ignores it.
-const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'node_modules', '.squeaky-suite')
+const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, 'node_modules', '.squeaky-suite')
 
-function fail (message)
-{
-  console.error('prepare-suite: ' + message)
-  process.exit(1)
-}
-
-function replaceCounted (text, from, to, expected, file)
-{
-  const count = text.split(from).length - 1
-  if (count !== expected)
-  {
-    fail(`${file}: expected ${expected} occurrence(s) of ${JSON.stringify(from)}, found ${count}`)
-  }
-  return text.split(from).join(to)
-}
-
-function patch (file, edits)
-{
-  const full = path.join(target, 'test', file)
-  let text = fs.readFileSync(full, 'utf8')
-  for (const [from, to, expected] of edits)
-  {
-    text = replaceCounted(text, from, to, expected, file)
-  }
-  fs.writeFileSync(full, text)
-  return text
-}
-
-const version = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')).version
-if (version !== EXPECTED_VERSION)
-{
-  fail(`squeaky ${version} is installed, the patches are written for ${EXPECTED_VERSION}`)
-}
-
-fs.rmSync(target, { recursive: true, force: true })
-fs.cpSync(source, target, { recursive: true })
+const { version, patch } = copySuite(__dirname, 'squeaky', EXPECTED_VERSION, target)
 
 patch('utils.js', [
   [

@@ -2,7 +2,6 @@ package io.ringnsq.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -12,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 import com.sproutsocial.nsq.Client;
 import com.sproutsocial.nsq.Subscriber;
 
-import io.ringnsq.interop.support.Executables;
 import io.ringnsq.interop.support.ExternalProcess;
 import io.ringnsq.interop.support.FakeLookupd;
+import io.ringnsq.interop.support.NodePackage;
 import io.ringnsq.interop.support.RunningNsqd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,15 +79,7 @@ final class HttpPublishInteropTest
     @Test
     void shouldDeliverMessagesPublishedOverHttpToNsqjs() throws Exception
     {
-        assumeTrue(Executables.onPath("node").isPresent() && Executables.onPath("npm").isPresent(),
-            "node and npm are not on PATH: nsqjs cannot run here");
-        final Path nsqjs = Path.of(System.getProperty("ringnsq.interop.basedir", ".")).resolve("nsqjs");
-        if (!Files.isDirectory(nsqjs.resolve("node_modules").resolve("nsqjs")))
-        {
-            final ExternalProcess.Result install = ExternalProcess.run(
-                List.of("npm", "ci", "--no-audit", "--no-fund"), nsqjs, Map.of(), Duration.ofMinutes(5), "[npm ci] ");
-            assertEquals(0, install.exitCode(), "npm ci failed in " + nsqjs);
-        }
+        final Path nsqjs = NodePackage.named("nsqjs").install("nsqjs").dir();
         try (RunningNsqd nsqd = RunningNsqd.start("http-nsqjs"))
         {
             final List<String> expected = publishOverHttp(nsqd, "http_nsqjs");

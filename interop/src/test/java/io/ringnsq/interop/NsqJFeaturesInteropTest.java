@@ -30,13 +30,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sproutsocial.nsq.Client;
 import com.sproutsocial.nsq.Config;
-import com.sproutsocial.nsq.Message;
 import com.sproutsocial.nsq.Publisher;
 import com.sproutsocial.nsq.Subscriber;
 
 import io.ringnsq.interop.support.ChannelBarrier;
 import io.ringnsq.interop.support.ChannelLedger;
 import io.ringnsq.interop.support.FakeLookupd;
+import io.ringnsq.interop.support.NsqJSubscribers;
 import io.ringnsq.interop.support.PublishPlan;
 import io.ringnsq.interop.support.RunningNsqd;
 import io.ringnsq.transport.nsqd.NsqdContext;
@@ -67,8 +67,6 @@ final class NsqJFeaturesInteropTest
     }
 
     private static final int MAX_IN_FLIGHT = 200;
-    private static final int LOOKUP_INTERVAL_SECS = 1;
-    private static final int MAX_LOOKUP_FAILURES = 5;
     private static final Duration CHANNELS_LIMIT = Duration.ofSeconds(15);
     private static final Duration CONSUME_LIMIT = Duration.ofSeconds(60);
     /**
@@ -101,12 +99,9 @@ final class NsqJFeaturesInteropTest
                 {
                     client.setSSLSocketFactory(trustingTestCa().getSocketFactory());
                 }
-                final Subscriber subscriber = new Subscriber(client, LOOKUP_INTERVAL_SECS, MAX_LOOKUP_FAILURES, lookupd.hostAndPort());
+                final Subscriber subscriber = NsqJSubscribers.lookingUp(client, lookupd);
                 subscriber.setConfig(clientConfig(mode));
-                for (final ChannelLedger ledger : ledgers)
-                {
-                    subscriber.subscribe(topic, ledger.channel(), MAX_IN_FLIGHT, message -> answer(ledger, message));
-                }
+                NsqJSubscribers.subscribeAll(subscriber, topic, MAX_IN_FLIGHT, ledgers);
                 final List<Publisher> publishers = new ArrayList<>();
                 for (int i = 0; i < PUBLISHERS; i++)
                 {
@@ -244,19 +239,6 @@ final class NsqJFeaturesInteropTest
         finally
         {
             pool.shutdownNow();
-        }
-    }
-
-    private static void answer(final ChannelLedger ledger, final Message message)
-    {
-        final ChannelLedger.Decision decision = ledger.onDelivery(message.getData(), message.getAttempts());
-        if (decision.finish())
-        {
-            message.finish();
-        }
-        else
-        {
-            message.requeue(decision.requeueDelayMillis());
         }
     }
 

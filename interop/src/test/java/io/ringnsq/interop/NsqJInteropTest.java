@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.sproutsocial.nsq.Client;
-import com.sproutsocial.nsq.Message;
 import com.sproutsocial.nsq.Publisher;
-import com.sproutsocial.nsq.Subscriber;
 
 import io.ringnsq.interop.support.ChannelBarrier;
 import io.ringnsq.interop.support.ChannelLedger;
 import io.ringnsq.interop.support.FakeLookupd;
+import io.ringnsq.interop.support.NsqJSubscribers;
 import io.ringnsq.interop.support.PublishPlan;
 import io.ringnsq.interop.support.RunningNsqd;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,6 @@ final class NsqJInteropTest
 {
     private static final String TOPIC = "nsqj_interop";
     private static final int MAX_IN_FLIGHT = 200;
-    private static final int LOOKUP_INTERVAL_SECS = 1;
-    private static final int MAX_LOOKUP_FAILURES = 5;
     private static final Duration CHANNELS_LIMIT = Duration.ofSeconds(10);
     private static final Duration CONSUME_LIMIT = Duration.ofSeconds(40);
 
@@ -50,11 +47,7 @@ final class NsqJInteropTest
             final Client client = new Client();
             try
             {
-                final Subscriber subscriber = new Subscriber(client, LOOKUP_INTERVAL_SECS, MAX_LOOKUP_FAILURES, lookupd.hostAndPort());
-                for (final ChannelLedger ledger : ledgers)
-                {
-                    subscriber.subscribe(TOPIC, ledger.channel(), MAX_IN_FLIGHT, message -> answer(ledger, message));
-                }
+                NsqJSubscribers.subscribeAll(NsqJSubscribers.lookingUp(client, lookupd), TOPIC, MAX_IN_FLIGHT, ledgers);
                 final Publisher publisher = new Publisher(client, nsqd.hostAndPort(), null);
                 ChannelBarrier.awaitEveryChannel(probe -> publisher.publish(TOPIC, probe), CHANNELS_LIMIT, ledgers);
 
@@ -85,19 +78,6 @@ final class NsqJInteropTest
         for (final PublishPlan.Entry entry : plan.of(PublishPlan.Method.DPUB))
         {
             publisher.publishDeferred(TOPIC, entry.bytes(), entry.deferMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private static void answer(final ChannelLedger ledger, final Message message)
-    {
-        final ChannelLedger.Decision decision = ledger.onDelivery(message.getData(), message.getAttempts());
-        if (decision.finish())
-        {
-            message.finish();
-        }
-        else
-        {
-            message.requeue(decision.requeueDelayMillis());
         }
     }
 }

@@ -3,7 +3,6 @@ package io.ringnsq.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,9 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.ringnsq.interop.support.Executables;
 import io.ringnsq.interop.support.ExternalProcess;
 import io.ringnsq.interop.support.MochaReport;
+import io.ringnsq.interop.support.NodePackage;
 import io.ringnsq.interop.support.WatchedProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +66,6 @@ final class NsqjsSuiteTest
     private static final int PORT_STEP = 50;
     /** Per start: TCP = base, HTTP = base + 1, HTTPS = base + 2 (see prepare-suite.js). */
     private static final int PORTS_PER_START = 3;
-    private static final Duration NPM_CI_LIMIT = Duration.ofMinutes(8);
     private static final Duration LAUNCHER_LIMIT = Duration.ofMinutes(10);
     private static final Duration SUITE_LIMIT = Duration.ofMinutes(5);
     /** Mocha has printed its summary: it must exit within this (against upstream it exits at once). */
@@ -77,19 +75,10 @@ final class NsqjsSuiteTest
     @Test
     void shouldPassEveryTestOfNsqjsOwnSuiteWithItsIntegrationTestsStartingRingnsqNsqdFromPath() throws Exception
     {
-        assumeTrue(Executables.onPath("node").isPresent() && Executables.onPath("npm").isPresent(),
-            "node and npm are not on PATH: nsqjs's suite cannot run here");
+        final NodePackage nsqjs = NodePackage.named("nsqjs").install("nsqjs", "mocha");
+        final Path nodeModules = nsqjs.nodeModules();
 
-        final Path nsqjs = basedir().resolve("nsqjs");
-        final Path nodeModules = nsqjs.resolve("node_modules");
-        if (!Files.isRegularFile(nodeModules.resolve("nsqjs/package.json")) || !Files.isRegularFile(nodeModules.resolve("mocha/package.json")))
-        {
-            final ExternalProcess.Result install = ExternalProcess.run(
-                List.of("npm", "ci", "--no-audit", "--no-fund"), nsqjs, Map.of(), NPM_CI_LIMIT, "[npm ci] ");
-            assertEquals(0, install.exitCode(), "npm ci failed in " + nsqjs + " (timed out: " + install.timedOut() + ")");
-        }
-
-        final Path repo = basedir().getParent();
+        final Path repo = NodePackage.basedir().getParent();
         final Path bin = repo.resolve("bin");
         assertTrue(Files.isExecutable(bin.resolve("nsqd")), "no launcher at " + bin.resolve("nsqd"));
         final Map<String, String> environment = new LinkedHashMap<>();
@@ -106,12 +95,7 @@ final class NsqjsSuiteTest
         assertEquals(0, version.exitCode(), "bin/nsqd --version failed: " + version.lines());
         assertTrue(version.lines().contains("nsqd v1.3.0 (built w/java17)"), "bin/nsqd --version printed " + version.lines());
 
-        final Path workDir = buildDir().resolve("nsqjs");
-        final Path suite = workDir.resolve("suite");
-        Files.createDirectories(workDir);
-        final ExternalProcess.Result prepared = ExternalProcess.run(
-            List.of("node", nsqjs.resolve("prepare-suite.js").toString(), suite.toString()), nsqjs, Map.of(), Duration.ofMinutes(1), LOG);
-        assertEquals(0, prepared.exitCode(), "prepare-suite.js could not patch nsqjs's tests");
+        final Path suite = nsqjs.prepareSuite(LOG);
 
         final int base = freePortRange();
         environment.put("NSQJS_TCP_PORT", Integer.toString(base));
@@ -255,15 +239,5 @@ final class NsqjsSuiteTest
         {
             return false;
         }
-    }
-
-    private static Path basedir()
-    {
-        return Path.of(System.getProperty("ringnsq.interop.basedir", System.getProperty("user.dir"))).toAbsolutePath();
-    }
-
-    private static Path buildDir()
-    {
-        return Path.of(System.getProperty("ringnsq.interop.buildDir", basedir().resolve("target").toString())).toAbsolutePath();
     }
 }

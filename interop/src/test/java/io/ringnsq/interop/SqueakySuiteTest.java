@@ -3,7 +3,6 @@ package io.ringnsq.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.ringnsq.interop.support.Executables;
 import io.ringnsq.interop.support.ExternalProcess;
+import io.ringnsq.interop.support.NodePackage;
 import io.ringnsq.interop.support.RunningNsqd;
 import io.ringnsq.interop.support.TapReport;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,6 @@ final class SqueakySuiteTest
      * count is a floor, not an exact figure.
      */
     private static final int MIN_ASSERTIONS = 76;
-    private static final Duration NPM_CI_LIMIT = Duration.ofMinutes(8);
     private static final Duration SUITE_LIMIT = Duration.ofMinutes(4);
     /** Per test file, enforced by tap itself, so a hung file is reported by name. */
     private static final int TAP_FILE_TIMEOUT_SECS = 90;
@@ -55,27 +53,12 @@ final class SqueakySuiteTest
     @Test
     void shouldPassEveryTestOfSqueakysOwnSuiteAgainstRingnsqNsqd() throws Exception
     {
-        assumeTrue(Executables.onPath("node").isPresent() && Executables.onPath("npm").isPresent(),
-            "node and npm are not on PATH: squeaky's suite cannot run here");
+        final NodePackage squeaky = NodePackage.named("squeaky").install("squeaky", "tap");
+        final Path nodeModules = squeaky.nodeModules();
 
-        final Path squeaky = basedir().resolve("squeaky");
-        final Path nodeModules = squeaky.resolve("node_modules");
-        if (!Files.isRegularFile(nodeModules.resolve("squeaky/package.json")) || !Files.isRegularFile(nodeModules.resolve("tap/package.json")))
-        {
-            final ExternalProcess.Result install = ExternalProcess.run(
-                List.of("npm", "ci", "--no-audit", "--no-fund"), squeaky, Map.of(), NPM_CI_LIMIT, "[npm ci] ");
-            assertEquals(0, install.exitCode(), "npm ci failed in " + squeaky + " (timed out: " + install.timedOut() + ")");
-        }
-
-        final Path workDir = buildDir().resolve("squeaky");
-        final Path suite = workDir.resolve("suite");
-        final Path rawTap = workDir.resolve("raw.tap");
-        Files.createDirectories(workDir);
+        final Path rawTap = squeaky.workDir().resolve("raw.tap");
         Files.deleteIfExists(rawTap);
-        final ExternalProcess.Result prepared = ExternalProcess.run(
-            List.of("node", squeaky.resolve("prepare-suite.js").toString(), suite.toString()), squeaky, Map.of(),
-            Duration.ofMinutes(1), LOG);
-        assertEquals(0, prepared.exitCode(), "prepare-suite.js could not patch squeaky's tests");
+        final Path suite = squeaky.prepareSuite(LOG);
 
         final ExternalProcess.Result run;
         try (RunningNsqd nsqd = RunningNsqd.start("squeaky"))
@@ -127,15 +110,5 @@ final class SqueakySuiteTest
         {
             return new int[] {a.getLocalPort(), b.getLocalPort()};
         }
-    }
-
-    private static Path basedir()
-    {
-        return Path.of(System.getProperty("ringnsq.interop.basedir", System.getProperty("user.dir"))).toAbsolutePath();
-    }
-
-    private static Path buildDir()
-    {
-        return Path.of(System.getProperty("ringnsq.interop.buildDir", basedir().resolve("target").toString())).toAbsolutePath();
     }
 }

@@ -21,6 +21,11 @@ import io.ringnsq.transport.nio.StreamLayer;
  * session allows, bytes that are not TLS records, or a failed handshake make {@link #read} throw, and the
  * agent closes the connection; the engine's alert is sent first when the socket takes it.
  *
+ * <p>The first record's header is judged as Go's server judges it ({@link FirstRecordCheck}) before the engine
+ * sees it: what Go refuses there is refused with Go's alert or none, and the listener may answer below TLS in
+ * plaintext, as upstream's nsqd does (its {@code E_IDENTIFY_FAILED} for a client that asked for TLS and then
+ * sent plaintext).
+ *
  * <p>While the handshake runs the connection must keep reading (no {@code pauseInput}): the handshake only
  * moves when the agent reads. Used only from the connection's agent thread.
  */
@@ -53,6 +58,17 @@ public final class TlsLayer implements StreamLayer
          * listener may write to and flush the connection from here.
          */
         void onHandshakeComplete(TlsLayer layer);
+
+        /**
+         * The first record's header is not one Go's server goes on with; Go's alert, if it sends one, is already
+         * written. The listener may write a last answer to {@code plain}, the stream below TLS: the connection
+         * closes as soon as this returns, and what the socket does not take at once is lost.
+         *
+         * @param goError Go's error text, e.g. {@code tls: first record does not look like a TLS handshake}.
+         */
+        default void onFirstRecordRefused(StreamLayer plain, String goError) throws IOException
+        {
+        }
     }
 
     private final SSLEngine engine;
@@ -71,6 +87,8 @@ public final class TlsLayer implements StreamLayer
     private ByteBuffer held;
     private TlsSessionInfo session;
     private boolean announced;
+    /** The first record's header has been judged ({@link FirstRecordCheck}): the engine may read records. */
+    private boolean firstRecordChecked;
     /** The peer's close_notify arrived, or the stream below ended: nothing more will be decoded. */
     private boolean inboundDone;
     private boolean endReported;
@@ -354,6 +372,19 @@ public final class TlsLayer implements StreamLayer
         if (netIn.position() == 0)
         {
             return NEEDS_BYTES;
+        }
+        if (!firstRecordChecked)
+        {
+            if (netIn.position() < FirstRecordCheck.HEADER_LENGTH)
+            {
+                return NEEDS_BYTES; // Go judges the whole header, so nothing is decided on less
+            }
+            firstRecordChecked = true;
+            final FirstRecordCheck.Refusal refusal = FirstRecordCheck.check(netIn);
+            if (refusal != null)
+            {
+                throw new FirstRecordRefused(refusal);
+            }
         }
         // straight into the caller's buffer when nothing decoded waits before it; a record larger than the
         // room left there is decoded aside instead
@@ -677,7 +708,10 @@ public final class TlsLayer implements StreamLayer
         }
     }
 
-    /** The session is over: send the engine's alert if the socket takes it, and fail every later call. */
+    /**
+     * The session is over: send the engine's alert (or Go's, for a first record Go refuses) if the socket takes
+     * it, and fail every later call.
+     */
     private IOException fail(final SSLException cause)
     {
         if (failure == null)
@@ -685,8 +719,15 @@ public final class TlsLayer implements StreamLayer
             failure = new IOException((session == null ? "TLS handshake failed: " : "TLS failed: ") + cause.getMessage(), cause);
             try
             {
-                engine.wrap(nothing, netOut); // after a fatal error the engine's next record is its alert
-                pushOut();
+                if (cause instanceof FirstRecordRefused)
+                {
+                    refuse(((FirstRecordRefused)cause).refusal);
+                }
+                else
+                {
+                    engine.wrap(nothing, netOut); // after a fatal error the engine's next record is its alert
+                    pushOut();
+                }
             }
             catch (final IOException | RuntimeException ex)
             {
@@ -694,5 +735,33 @@ public final class TlsLayer implements StreamLayer
             }
         }
         return failure;
+    }
+
+    /** The engine never saw the record: Go's alert, if any, then the listener's plaintext answer. */
+    private void refuse(final FirstRecordCheck.Refusal refusal) throws IOException
+    {
+        if (refusal.alert() != null)
+        {
+            netOut.put(refusal.alert()); // nothing of the engine's is queued: it has not spoken yet
+            pushOut();
+        }
+        if (listener != null)
+        {
+            listener.onFirstRecordRefused(below, refusal.goError());
+        }
+    }
+
+    /** A first record Go's server refuses, raised where the engine's own failures are and handled with them. */
+    private static final class FirstRecordRefused extends SSLException
+    {
+        private static final long serialVersionUID = 1L;
+
+        private final transient FirstRecordCheck.Refusal refusal;
+
+        FirstRecordRefused(final FirstRecordCheck.Refusal refusal)
+        {
+            super(refusal.goError());
+            this.refusal = refusal;
+        }
     }
 }

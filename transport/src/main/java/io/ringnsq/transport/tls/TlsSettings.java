@@ -12,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -37,9 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class TlsSettings
 {
     private static final Logger LOG = LoggerFactory.getLogger(TlsSettings.class);
-    private static final String ALIAS = "nsqd";
-    /** Protects the in-memory key store only; it never leaves this process. */
-    private static final char[] STORE_PASSWORD = "ringnsq".toCharArray();
 
     private final SSLContext context;
     private final ClientAuthPolicy policy;
@@ -63,7 +59,8 @@ public final class TlsSettings
         this.minVersion = minVersion;
         this.effectiveMinVersion = effectiveMinVersion;
         this.protocols = effectiveMinVersion.jdkNamesFromHere();
-        this.cipherSuites = CipherSuites.offered(context.getSupportedSSLParameters().getCipherSuites());
+        // the factory's list is the context's own; getSupportedSSLParameters() would build a socket to ask it
+        this.cipherSuites = CipherSuites.offered(context.getServerSocketFactory().getSupportedCipherSuites());
         this.certificateChain = certificateChain;
         this.rootCertificates = rootCertificates;
     }
@@ -137,7 +134,7 @@ public final class TlsSettings
         try
         {
             final SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers(key, chain), trustManagers(policy, roots), null);
+            context.init(new KeyManager[] {new ServerKeyManager(key, chain)}, trustManagers(policy, roots), null);
             return new TlsSettings(context, policy, minVersion, effective, List.copyOf(chain), List.copyOf(roots));
         }
         catch (final GeneralSecurityException | IOException ex)
@@ -235,18 +232,6 @@ public final class TlsSettings
         return certificates;
     }
 
-    private static KeyManager[] keyManagers(final PrivateKey key, final List<X509Certificate> chain)
-        throws GeneralSecurityException, IOException
-    {
-        final KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry(ALIAS, key, STORE_PASSWORD, chain.toArray(new X509Certificate[0]));
-        // SunX509 picks the key by type and never looks at the certificate's dates
-        final KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509");
-        factory.init(store, STORE_PASSWORD);
-        return factory.getKeyManagers();
-    }
-
     private static TrustManager[] trustManagers(final ClientAuthPolicy policy, final List<X509Certificate> roots)
         throws GeneralSecurityException, IOException
     {
@@ -272,7 +257,7 @@ public final class TlsSettings
                 }
                 return factory.getTrustManagers();
             default:
-                return null; // no client certificate is asked for: the JDK's default, never consulted
+                return new TrustManager[] {new NoCertificateTrusted()}; // never consulted; null loads the JDK's CAs
         }
     }
 

@@ -1,11 +1,14 @@
 package io.ringnsq.transport.v2;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import io.ringnsq.transport.compress.DeflateLayer;
 import io.ringnsq.transport.compress.SnappyLayer;
 import io.ringnsq.transport.nio.Connection;
+import io.ringnsq.transport.nio.StreamLayer;
 import io.ringnsq.transport.tls.TlsLayer;
 import io.ringnsq.transport.tls.TlsSessionInfo;
 
@@ -96,6 +99,24 @@ final class V2Upgrades implements TlsLayer.HandshakeListener
         catch (final IOException ex)
         {
             connection.close();
+        }
+    }
+
+    /**
+     * The client asked for TLS and then sent what Go's TLS server refuses at once (plaintext, an SSLv2 hello):
+     * upstream's IDENTIFY fails with Go's error, and nsqd writes the fatal error on the connection that is still
+     * plain, then closes it.
+     */
+    @Override
+    public void onFirstRecordRefused(final StreamLayer plain, final String goError) throws IOException
+    {
+        handshaking = false;
+        final byte[] text = ("E_IDENTIFY_FAILED IDENTIFY failed " + goError).getBytes(StandardCharsets.UTF_8);
+        final ByteBuffer frame = ByteBuffer.allocate(8 + text.length);
+        frame.putInt(4 + text.length).putInt(V2Frames.FRAME_ERROR).put(text).flip();
+        while (frame.hasRemaining() && plain.write(frame) > 0)
+        {
+            // a few dozen bytes into a socket that has sent nothing back yet: taken at once
         }
     }
 

@@ -19,6 +19,8 @@ import io.ringnsq.core.time.ManualClock;
 import io.ringnsq.transport.nsqd.Nsqd;
 import io.ringnsq.transport.nsqd.NsqdContext;
 import io.ringnsq.transport.nsqd.ThreadingMode;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
 
 /**
  * One in-process nsqd per test class, on an ephemeral port, with a {@link ManualClock} for every timer.

@@ -9,6 +9,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.ringnsq.transport.nsqd.NsqdContext;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
 
 /**
  * Spec §1.5 REQ/DPUB and §2.4–2.5: REQ with and without a delay, the max-req-timeout clamp, DPUB deferral

@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.ringnsq.transport.nsqd.NsqdContext;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
 
 /**
  * Spec §2.7: an {@code #ephemeral} channel goes (with its messages) when its last client leaves; an

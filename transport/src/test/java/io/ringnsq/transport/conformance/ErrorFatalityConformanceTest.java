@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * Spec §1.6: only E_FIN_FAILED, E_REQ_FAILED and E_TOUCH_FAILED leave the connection open; every other
  * error closes it right after the frame, and nothing sent after the failing command is executed.

@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * Spec §2.2: every channel gets its own copy of every message; consumers of one channel share its
  * messages; a topic without channels keeps its backlog for the first channel only. RDY equals the

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * Spec §1.8: {@code _heartbeat_} every interval on every connection, the read deadline of 2 × interval
  * (any command resets it; the close carries no error frame), {@code heartbeat_interval:-1}.

@@ -5,6 +5,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * Spec §1.5 IDENTIFY and §1.7: OK versus the JSON reply, the exact JSON, field validation, body errors,
  * Go-style key matching. The broker runs with upstream's defaults, so the texts are the ones in the spec.

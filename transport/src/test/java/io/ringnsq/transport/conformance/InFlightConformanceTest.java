@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.ringnsq.transport.nsqd.NsqdContext;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
 
 /**
  * Spec §2.3–2.4: in-flight deadlines, redelivery after a timeout with attempts + 1, TOUCH and its cap,

@@ -9,6 +9,11 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.Frame;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * Misbehaving clients must not hurt the broker or other clients: garbage, torn frames, resets, and a
  * consumer that never reads (spec §1.2, §1.8 write deadline). After each, a fresh client still works.

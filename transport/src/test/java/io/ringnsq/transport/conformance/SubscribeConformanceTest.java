@@ -12,6 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.ringnsq.transport.testsupport.Frame;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * Spec §1.4–1.5 for consumers: SUB and names, the state errors of RDY/FIN/REQ/TOUCH/CLS, the RDY window,
  * CLS, and the message frame fields (§1.3, §2.1).

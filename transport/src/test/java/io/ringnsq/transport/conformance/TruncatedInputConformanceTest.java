@@ -2,6 +2,9 @@ package io.ringnsq.transport.conformance;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * Spec §1.5 "failed to read ..." errors: the client half-closes in the middle of a body. Upstream's read
  * fails with EOF, it still sends the fatal error frame on the open write side, then closes. A client

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.ringnsq.transport.nsqd.NsqdContext;
+import io.ringnsq.transport.testsupport.TlsFixtures;
+import io.ringnsq.transport.testsupport.Wire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ final class AuthTest
 
     private static void authenticate(final StackedClient client, final String secret)
     {
-        client.send("AUTH", Bytes.utf8(secret));
+        client.send("AUTH", Wire.utf8(secret));
         client.expectResponse(REPLY);
     }
 
@@ -82,9 +84,9 @@ final class AuthTest
         {
             switch (command)
             {
-                case "PUB" -> client.send("PUB allowed", Bytes.utf8("before auth"));
-                case "MPUB" -> client.send("MPUB allowed", Bytes.concat(Bytes.int32(1), Bytes.int32(3), Bytes.ascii("one")));
-                case "DPUB" -> client.send("DPUB allowed 10", Bytes.utf8("before auth"));
+                case "PUB" -> client.send("PUB allowed", Wire.utf8("before auth"));
+                case "MPUB" -> client.send("MPUB allowed", Wire.concat(Wire.int32(1), Wire.int32(3), Wire.ascii("one")));
+                case "DPUB" -> client.send("DPUB allowed 10", Wire.utf8("before auth"));
                 default -> client.send("SUB allowed ch");
             }
             client.expectFatalError("E_AUTH_FIRST AUTH required before " + command);
@@ -114,7 +116,7 @@ final class AuthTest
         {
             authenticate(client, SECRET);
             client.publish("allowed", "fine");
-            client.send("PUB other", Bytes.utf8("not fine"));
+            client.send("PUB other", Wire.utf8("not fine"));
             client.expectFatalError("E_UNAUTHORIZED AUTH failed for PUB on \"other\" \"\"");
         }
     }
@@ -137,7 +139,7 @@ final class AuthTest
         try (FeatureNsqd nsqd = start(); StackedClient client = nsqd.connect())
         {
             authenticate(client, SECRET);
-            client.send("PUB allowed", Bytes.utf8("no publish permission"));
+            client.send("PUB allowed", Wire.utf8("no publish permission"));
             client.expectFatalError("E_UNAUTHORIZED AUTH failed for PUB on \"allowed\" \"\"");
         }
     }
@@ -148,7 +150,7 @@ final class AuthTest
         try (FeatureNsqd nsqd = start(); StackedClient client = nsqd.connect())
         {
             authenticate(client, SECRET);
-            client.send("AUTH", Bytes.utf8(SECRET));
+            client.send("AUTH", Wire.utf8(SECRET));
             client.expectFatalError("E_INVALID AUTH already set");
         }
     }
@@ -159,7 +161,7 @@ final class AuthTest
         auth.respond(200, "{\"ttl\":60,\"identity\":\"bob\",\"identity_url\":\"\",\"authorizations\":[]}");
         try (FeatureNsqd nsqd = start(); StackedClient client = nsqd.connect())
         {
-            client.send("AUTH", Bytes.utf8(SECRET));
+            client.send("AUTH", Wire.utf8(SECRET));
             client.expectFatalError("E_UNAUTHORIZED AUTH no authorizations found");
         }
     }
@@ -179,7 +181,7 @@ final class AuthTest
         auth.respond(status, body);
         try (FeatureNsqd nsqd = start(); StackedClient client = nsqd.connect())
         {
-            client.send("AUTH", Bytes.utf8(SECRET));
+            client.send("AUTH", Wire.utf8(SECRET));
             client.expectFatalError("E_AUTH_FAILED AUTH failed");
             assertEquals(1, auth.requests().size(), "one query");
             auth.respond(200, AuthServer.grant(60, "^alive", "subscribe", "publish"));
@@ -202,7 +204,7 @@ final class AuthTest
         try (FeatureNsqd nsqd = FeatureNsqd.start(context -> context.authHttpAddresses(List.of("127.0.0.1:" + down)));
              StackedClient client = nsqd.connect())
         {
-            client.send("AUTH", Bytes.utf8(SECRET));
+            client.send("AUTH", Wire.utf8(SECRET));
             client.expectFatalError("E_AUTH_FAILED AUTH failed");
         }
     }
@@ -223,7 +225,7 @@ final class AuthTest
     {
         try (FeatureNsqd nsqd = start(FeatureNsqd::withTls); StackedClient client = nsqd.connect())
         {
-            client.identifyAndUpgrade("{\"feature_negotiation\":true,\"tls_v1\":true}", Fixtures.anyServerNoCertificate(), 0);
+            client.identifyAndUpgrade("{\"feature_negotiation\":true,\"tls_v1\":true}", TlsFixtures.anyServerNoCertificate(), 0);
             authenticate(client, SECRET);
             assertEquals(List.of(new AuthServer.Request("GET", "/auth",
                 "common_name=&remote_ip=127.0.0.1&secret=" + SECRET_ESCAPED + "&tls=true", ACCEPT)), auth.requests());
@@ -238,7 +240,7 @@ final class AuthTest
              StackedClient client = nsqd.connect())
         {
             client.identify("{\"feature_negotiation\":true,\"tls_v1\":true}");
-            assertNull(client.tlsFailure(Fixtures.anyServerWithCertificate(Fixtures.TRUSTED_CLIENT_CERT, Fixtures.TRUSTED_CLIENT_KEY)));
+            assertNull(client.tlsFailure(TlsFixtures.anyServerWithCertificate(TlsFixtures.TRUSTED_CLIENT_CERT, TlsFixtures.TRUSTED_CLIENT_KEY)));
             authenticate(client, "s");
             assertEquals(List.of(new AuthServer.Request("GET", "/auth",
                 "common_name=client-one&remote_ip=127.0.0.1&secret=s&tls=true", ACCEPT)), auth.requests());
@@ -279,7 +281,7 @@ final class AuthTest
 
             auth.respond(403, "{\"message\":\"FORBIDDEN\"}");
             nsqd.advance(Duration.ofSeconds(11));
-            client.send("PUB allowed", Bytes.utf8("expired again, and now refused"));
+            client.send("PUB allowed", Wire.utf8("expired again, and now refused"));
             client.expectFatalError("E_AUTH_FAILED AUTH failed");
             assertEquals(3, auth.requests().size(), "asked a third time");
         }

@@ -8,6 +8,10 @@ import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.Frame;
+import io.ringnsq.transport.testsupport.TlsFixtures;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * {@code --tls-client-auth-policy} (spec §1.9, §6.1): {@code require} takes any client certificate and refuses a
  * client without one; {@code require-verify} takes only certificates that verify against {@code --tls-root-ca-file}.
@@ -16,10 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 final class ClientCertificatePolicyTest
 {
-    private static final SSLContext NO_CERTIFICATE = Fixtures.anyServerNoCertificate();
-    private static final SSLContext TRUSTED = Fixtures.anyServerWithCertificate(Fixtures.TRUSTED_CLIENT_CERT, Fixtures.TRUSTED_CLIENT_KEY);
+    private static final SSLContext NO_CERTIFICATE = TlsFixtures.anyServerNoCertificate();
+    private static final SSLContext TRUSTED = TlsFixtures.anyServerWithCertificate(TlsFixtures.TRUSTED_CLIENT_CERT, TlsFixtures.TRUSTED_CLIENT_KEY);
     private static final SSLContext UNTRUSTED =
-        Fixtures.anyServerWithCertificate(Fixtures.UNTRUSTED_CLIENT_CERT, Fixtures.UNTRUSTED_CLIENT_KEY);
+        TlsFixtures.anyServerWithCertificate(TlsFixtures.UNTRUSTED_CLIENT_CERT, TlsFixtures.UNTRUSTED_CLIENT_KEY);
 
     private static FeatureNsqd start(final String policy)
     {
@@ -80,7 +84,7 @@ final class ClientCertificatePolicyTest
     {
         try (FeatureNsqd nsqd = start("require"); StackedClient client = nsqd.connect())
         {
-            client.send("PUB t", Bytes.utf8("plain"));
+            client.send("PUB t", Wire.utf8("plain"));
             client.expectFatalError("E_INVALID cannot PUB in current state (TLS required)");
         }
     }

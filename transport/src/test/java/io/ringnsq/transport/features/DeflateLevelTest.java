@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.ringnsq.transport.testsupport.Frame;
+
 /**
  * {@code deflate_level} in the IDENTIFY response (spec §1.7): the requested level when deflate is granted and the
  * request is above 0, else 6; either way capped at {@code --max-deflate-level}, which the response also shows. A

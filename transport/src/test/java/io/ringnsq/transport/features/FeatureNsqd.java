@@ -26,6 +26,8 @@ import io.ringnsq.core.time.ManualClock;
 import io.ringnsq.transport.nsqd.Nsqd;
 import io.ringnsq.transport.nsqd.NsqdContext;
 import io.ringnsq.transport.nsqd.TlsRequired;
+import io.ringnsq.transport.testsupport.Frame;
+import io.ringnsq.transport.testsupport.TlsFixtures;
 
 /**
  * An nsqd started in-process on 127.0.0.1 with ephemeral TCP, HTTP and HTTPS ports, a data folder of its own, and a
@@ -37,7 +39,7 @@ final class FeatureNsqd implements AutoCloseable
     private static final AtomicInteger ALIVE = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final HttpClient HTTPS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .sslContext(Fixtures.trustingTestCa()).build();
+        .sslContext(TlsFixtures.trustingTestCa()).build();
 
     private final Path dataPath;
     private final Nsqd nsqd;
@@ -82,8 +84,9 @@ final class FeatureNsqd implements AutoCloseable
     /** The fixture certificate and key (signed by the test CA), CA file for client certificates; TLS 1.2 minimum. */
     static NsqdContext withTls(final NsqdContext context)
     {
-        return context.tlsCert(Fixtures.path(Fixtures.SERVER_CERT)).tlsKey(Fixtures.path(Fixtures.SERVER_KEY))
-            .tlsRootCaFile(Fixtures.path(Fixtures.CA));
+        return context.tlsCert(TlsFixtures.path(TlsFixtures.SERVER_CERT).toString())
+            .tlsKey(TlsFixtures.path(TlsFixtures.SERVER_KEY).toString())
+            .tlsRootCaFile(TlsFixtures.path(TlsFixtures.CA).toString());
     }
 
     ManualClock clock()
@@ -218,9 +221,16 @@ final class FeatureNsqd implements AutoCloseable
         }
     }
 
+    /**
+     * Moves the clock on, and returns once the I/O agent runs a duty cycle that began after the move: it reads
+     * the clock once per cycle, so a command sent right after the move could otherwise still see the old time.
+     * Two round trips do it: the second request can only be read after the cycle that answered the first.
+     */
     void advance(final Duration duration)
     {
         clock.advance(duration);
+        http("/ping");
+        http("/ping");
     }
 
     @Override

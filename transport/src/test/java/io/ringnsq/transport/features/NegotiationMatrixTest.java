@@ -21,6 +21,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.ringnsq.transport.testsupport.Frame;
+import io.ringnsq.transport.testsupport.TlsFixtures;
+import io.ringnsq.transport.testsupport.Wire;
+import io.ringnsq.transport.testsupport.WireTap;
+
 /**
  * Every combination of TLS × deflate × snappy a client can ask for in IDENTIFY, with and without
  * {@code feature_negotiation}, against nsqds offering every combination (TLS configured or not, {@code --deflate},
@@ -70,7 +75,7 @@ final class NegotiationMatrixTest
     /** The body: the unit 40 times; compressed, at most the first unit or two can survive as literals. */
     private static final String BODY = MARKER_UNIT.repeat(40);
     /** Four units in a row: on the wire only when nothing encrypts or compresses the stream. */
-    private static final byte[] NEEDLE = Bytes.ascii(MARKER_UNIT.repeat(4));
+    private static final byte[] NEEDLE = Wire.ascii(MARKER_UNIT.repeat(4));
     private static final byte[] SNAPPY_STREAM_IDENTIFIER = {(byte)0xff, 0x06, 0x00, 0x00, 's', 'N', 'a', 'P', 'p', 'Y'};
     private static final byte TLS_HANDSHAKE_RECORD = 0x16;
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -132,13 +137,13 @@ final class NegotiationMatrixTest
 
         try (WireTap tap = new WireTap(nsqd.tcpPort()); StackedClient client = StackedClient.connect(tap.port()))
         {
-            final Frame answer = client.identifyAndUpgrade(identifyJson(clientId, ask), Fixtures.anyServerNoCertificate(), ASKED_DEFLATE_LEVEL);
+            final Frame answer = client.identifyAndUpgrade(identifyJson(clientId, ask), TlsFixtures.anyServerNoCertificate(), ASKED_DEFLATE_LEVEL);
             if (deflate && snappy)
             {
                 assertEquals(Frame.TYPE_ERROR, answer.type(), () -> "expected the fatal E_IDENTIFY_FAILED, got " + answer);
                 assertEquals("E_IDENTIFY_FAILED cannot enable both deflate and snappy compression", answer.text());
                 client.expectClosed();
-                assertArrayEquals(Bytes.frame(Frame.TYPE_ERROR, answer.data()), tap.serverToClient(),
+                assertArrayEquals(Wire.frame(Frame.TYPE_ERROR, answer.data()), tap.serverToClient(),
                     "nothing but the error frame may come before the close");
                 return;
             }
@@ -154,9 +159,9 @@ final class NegotiationMatrixTest
             ClientStats.assertStreamFields(nsqd, clientId, client.tlsSession(), deflate, snappy);
 
             final boolean plain = !tls && !deflate && !snappy;
-            assertEquals(plain, Bytes.contains(tap.clientToServer(), NEEDLE),
+            assertEquals(plain, Wire.contains(tap.clientToServer(), NEEDLE),
                 plain ? "the tap must see the plaintext PUB body (the tap itself works)" : "plaintext of the PUB body on the wire to nsqd");
-            assertEquals(plain, Bytes.contains(tap.serverToClient(), NEEDLE),
+            assertEquals(plain, Wire.contains(tap.serverToClient(), NEEDLE),
                 plain ? "the tap must see the plaintext message body" : "plaintext of the message body on the wire from nsqd");
         }
     }
@@ -204,21 +209,21 @@ final class NegotiationMatrixTest
         final byte[] fromServer, final Frame answer, final boolean tls, final boolean deflate, final boolean snappy)
         throws DataFormatException
     {
-        final byte[] answerFrame = Bytes.frame(Frame.TYPE_RESPONSE, answer.data());
-        assertTrue(Bytes.startsWith(fromServer, answerFrame), () -> "the IDENTIFY answer comes first, in plaintext: "
-            + Bytes.escape(fromServer));
+        final byte[] answerFrame = Wire.frame(Frame.TYPE_RESPONSE, answer.data());
+        assertTrue(Wire.startsWith(fromServer, answerFrame), () -> "the IDENTIFY answer comes first, in plaintext: "
+            + Wire.escape(fromServer));
         final byte[] after = Arrays.copyOfRange(fromServer, answerFrame.length, fromServer.length);
-        final byte[] okFrame = Bytes.frame(Frame.TYPE_RESPONSE, Bytes.ascii("OK"));
+        final byte[] okFrame = Wire.frame(Frame.TYPE_RESPONSE, Wire.ascii("OK"));
         if (tls)
         {
             assertTrue(after.length > 0 && after[0] == TLS_HANDSHAKE_RECORD, () -> "a TLS handshake record follows the JSON: "
-                + Bytes.escape(after));
-            assertFalse(Bytes.contains(after, okFrame), "no plaintext OK frame on the wire after the JSON with TLS on");
+                + Wire.escape(after));
+            assertFalse(Wire.contains(after, okFrame), "no plaintext OK frame on the wire after the JSON with TLS on");
         }
         else if (snappy)
         {
-            assertTrue(Bytes.startsWith(after, SNAPPY_STREAM_IDENTIFIER), () -> "snappy's stream identifier follows the JSON: "
-                + Bytes.escape(after));
+            assertTrue(Wire.startsWith(after, SNAPPY_STREAM_IDENTIFIER), () -> "snappy's stream identifier follows the JSON: "
+                + Wire.escape(after));
         }
         else if (deflate)
         {
@@ -227,13 +232,13 @@ final class NegotiationMatrixTest
             final byte[] inflated = new byte[okFrame.length];
             final int n = inflater.inflate(inflated);
             inflater.end();
-            assertEquals(okFrame.length, n, () -> "raw deflate after the JSON inflates to the OK frame: " + Bytes.escape(after));
+            assertEquals(okFrame.length, n, () -> "raw deflate after the JSON inflates to the OK frame: " + Wire.escape(after));
             assertArrayEquals(okFrame, inflated, "the first deflated frame is OK");
         }
         else
         {
-            assertTrue(after.length == 0 || Bytes.startsWith(after, Bytes.frame(Frame.TYPE_RESPONSE, Bytes.ascii("OK"))),
-                () -> "without upgrades only plaintext frames follow: " + Bytes.escape(after));
+            assertTrue(after.length == 0 || Wire.startsWith(after, Wire.frame(Frame.TYPE_RESPONSE, Wire.ascii("OK"))),
+                () -> "without upgrades only plaintext frames follow: " + Wire.escape(after));
         }
     }
 }

@@ -13,6 +13,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.Frame;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * {@code sample_rate} in IDENTIFY (spec §2.9): for each message the pump takes for a sampling client, nsqd draws r in
  * [0,100) and skips the message if r &gt; S, so about (S+1)% get through; a skipped message has already left the
@@ -78,9 +82,9 @@ final class SamplingTest
             final Set<String> all = new HashSet<>();
             for (int i = 0; i < MESSAGES; i++)
             {
-                final Frame message = everything.expectMessage();
+                final Message message = everything.expectMessage();
                 assertTrue(all.add(message.bodyText()), "delivered twice: " + message);
-                everything.send("FIN " + message.messageId());
+                everything.send("FIN " + message.id());
             }
             assertEquals(new HashSet<>(bodies), all, "the channel without sampling got every message");
         }
@@ -100,9 +104,10 @@ final class SamplingTest
             if (frame != null)
             {
                 assertTrue(frame.isMessage(), () -> "expected a message, got " + frame);
-                assertEquals(1, frame.attempts(), frame.toString());
-                assertTrue(received.add(frame.bodyText()), () -> "delivered twice: " + frame);
-                client.send("FIN " + frame.messageId());
+                final Message message = Message.decode(frame);
+                assertEquals(1, message.attempts(), frame.toString());
+                assertTrue(received.add(message.bodyText()), () -> "delivered twice: " + frame);
+                client.send("FIN " + message.id());
                 continue;
             }
             final Map<String, Object> stats = nsqd.statsChannel(topic, channel);
@@ -118,11 +123,11 @@ final class SamplingTest
     private static byte[] mpubBody(final List<String> bodies)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(Bytes.int32(bodies.size()));
+        out.writeBytes(Wire.int32(bodies.size()));
         for (final String body : bodies)
         {
-            final byte[] bytes = Bytes.utf8(body);
-            out.writeBytes(Bytes.int32(bytes.length));
+            final byte[] bytes = Wire.utf8(body);
+            out.writeBytes(Wire.int32(bytes.length));
             out.writeBytes(bytes);
         }
         return out.toByteArray();

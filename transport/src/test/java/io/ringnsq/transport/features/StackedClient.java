@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -29,6 +28,11 @@ import javax.net.ssl.SSLSocket;
 import org.xerial.snappy.SnappyFramedInputStream;
 import org.xerial.snappy.SnappyFramedOutputStream;
 
+import io.ringnsq.transport.testsupport.Frame;
+import io.ringnsq.transport.testsupport.FrameClient;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * A V2 client built as a stack of layers, as real clients are: the TCP socket, then (after IDENTIFY) TLS with the
  * JDK's {@link SSLSocket} layered on that socket, then raw deflate ({@link Inflater}/{@link Deflater} with
@@ -37,13 +41,10 @@ import org.xerial.snappy.SnappyFramedOutputStream;
  * have a real-time limit so a broken broker fails the test instead of hanging it. Nothing is read ahead of what a
  * frame needs until {@link #bufferReads()}, so no byte of the next layer is swallowed by the one below.
  */
-final class StackedClient implements AutoCloseable
+final class StackedClient extends FrameClient<StackedClient>
 {
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration MAX_QUIET = Duration.ofMillis(300);
     private static final int DEFAULT_DEFLATE_LEVEL = 6;
 
-    private final Socket socket;
     private SSLSocket tls;
     private InputStream in;
     private OutputStream out;
@@ -52,34 +53,42 @@ final class StackedClient implements AutoCloseable
     private DataInputStream data;
     private final List<String> layers = new ArrayList<>(List.of("tcp"));
 
-    private StackedClient(final Socket socket) throws IOException
+    private StackedClient(final Socket socket)
     {
-        this.socket = socket;
-        setStreams(socket.getInputStream(), socket.getOutputStream());
+        super(socket);
+        setStreams(inputOf(socket), outputOf(socket));
     }
 
     /** Connects to 127.0.0.1:port and sends the {@code "  V2"} magic. */
     static StackedClient connect(final int port)
     {
         final StackedClient client = connectWithoutMagic(port);
-        client.write(Bytes.MAGIC_V2);
+        client.write(Wire.MAGIC_V2);
         return client;
     }
 
     static StackedClient connectWithoutMagic(final int port)
     {
-        try
-        {
-            final Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), (int)READ_TIMEOUT.toMillis());
-            socket.setSoTimeout((int)READ_TIMEOUT.toMillis());
-            return new StackedClient(socket);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot connect to 127.0.0.1:" + port, ex);
-        }
+        return new StackedClient(connect(port, 0));
+    }
+
+    @Override
+    protected StackedClient self()
+    {
+        return this;
+    }
+
+    /** The top of the stack: {@link #write} goes through every layer (a sync flush for deflate, a chunk for snappy). */
+    @Override
+    protected OutputStream output()
+    {
+        return out;
+    }
+
+    @Override
+    protected String state()
+    {
+        return " (layers " + layers + ")";
     }
 
     private void setStreams(final InputStream newIn, final OutputStream newOut)
@@ -104,8 +113,7 @@ final class StackedClient implements AutoCloseable
      */
     Frame identifyAndUpgrade(final String json, final SSLContext tlsContext, final int deflateLevel)
     {
-        write(Bytes.withBody("IDENTIFY", Bytes.utf8(json)));
-        final Frame response = readFrame();
+        final Frame response = identify(json);
         if (response.type() != Frame.TYPE_RESPONSE || !response.text().startsWith("{"))
         {
             return response;
@@ -132,7 +140,7 @@ final class StackedClient implements AutoCloseable
     /** Sends IDENTIFY with this JSON and returns nsqd's answer; no upgrade is started. */
     Frame identify(final String json)
     {
-        write(Bytes.withBody("IDENTIFY", Bytes.utf8(json)));
+        write(Wire.identify(json));
         return readFrame();
     }
 
@@ -193,12 +201,12 @@ final class StackedClient implements AutoCloseable
             }
             final byte[] rest = new byte[9];
             data.readFully(rest);
-            final byte[] frame = Bytes.concat(new byte[] {(byte)first}, rest);
-            if (Arrays.equals(frame, Bytes.frame(Frame.TYPE_RESPONSE, Bytes.ascii("OK"))))
+            final byte[] frame = Wire.concat(new byte[] {(byte)first}, rest);
+            if (Arrays.equals(frame, Wire.frame(Frame.TYPE_RESPONSE, Wire.ascii("OK"))))
             {
                 return null;
             }
-            throw new AssertionError("after the handshake, expected OK or a failure, got " + Bytes.escape(frame));
+            throw new AssertionError("after the handshake, expected OK or a failure, got " + Wire.escape(frame));
         }
         catch (final SocketTimeoutException ex)
         {
@@ -251,105 +259,24 @@ final class StackedClient implements AutoCloseable
 
     // ---------------------------------------------------------------- writing
 
-    /** Writes through the whole stack and flushes (a sync flush for deflate, a chunk for snappy). */
-    StackedClient write(final byte[] bytes)
-    {
-        try
-        {
-            out.write(bytes);
-            out.flush();
-            return this;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("write failed (" + Bytes.escape(bytes) + ")", ex);
-        }
-    }
-
     /** Writes under the compression layer (through TLS if it is on): bytes the decompressor will see as they are. */
     StackedClient writeBelowCompression(final byte[] bytes)
     {
         assertTrue(belowCompressionOut != null, "no compression layer");
-        try
-        {
-            belowCompressionOut.write(bytes);
-            belowCompressionOut.flush();
-            return this;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("write failed", ex);
-        }
+        return writeTo(belowCompressionOut, bytes);
     }
 
     /** Writes on the plain socket, under every layer. */
     StackedClient writeRaw(final byte[] bytes)
     {
-        try
-        {
-            socket.getOutputStream().write(bytes);
-            socket.getOutputStream().flush();
-            return this;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("raw write failed", ex);
-        }
-    }
-
-    StackedClient send(final String line)
-    {
-        return write(Bytes.line(line));
-    }
-
-    StackedClient send(final String line, final byte[] body)
-    {
-        return write(Bytes.withBody(line, body));
-    }
-
-    /** PUB, answered OK. */
-    StackedClient publish(final String topic, final String body)
-    {
-        send("PUB " + topic, Bytes.utf8(body));
-        expectOk();
-        return this;
-    }
-
-    /** SUB, answered OK. */
-    StackedClient subscribe(final String topic, final String channel)
-    {
-        send("SUB " + topic + " " + channel);
-        expectOk();
-        return this;
-    }
-
-    /** Half-closes our side: nsqd reads EOF. */
-    void shutdownOutput()
-    {
-        try
-        {
-            socket.shutdownOutput();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return writeTo(outputOf(socket), bytes);
     }
 
     // ---------------------------------------------------------------- reading
 
-    Frame readFrame()
-    {
-        final Frame frame = readFrameOrNull(READ_TIMEOUT);
-        if (frame == null)
-        {
-            throw new AssertionError("connection closed by nsqd while a frame was expected (layers " + layers + ")");
-        }
-        return frame;
-    }
-
     /** One frame; null when nsqd closed the connection (EOF, reset, or the end of a layer's stream). */
-    private Frame readFrameOrNull(final Duration timeout)
+    @Override
+    protected Frame readFrameOrNull(final Duration timeout)
     {
         try
         {
@@ -360,12 +287,7 @@ final class StackedClient implements AutoCloseable
                 return null;
             }
             top().setSoTimeout((int)READ_TIMEOUT.toMillis());
-            final int size = (first << 24) | (data.readUnsignedByte() << 16) | data.readUnsignedShort();
-            assertTrue(size >= 4 && size <= 64 * 1024 * 1024, "implausible frame size " + size + " (layers " + layers + ")");
-            final int type = data.readInt();
-            final byte[] bytes = new byte[size - 4];
-            data.readFully(bytes);
-            return new Frame(size, type, bytes);
+            return Frame.readAfter(first, data);
         }
         catch (final SocketTimeoutException ex)
         {
@@ -410,11 +332,7 @@ final class StackedClient implements AutoCloseable
         try
         {
             top().setSoTimeout((int)READ_TIMEOUT.toMillis());
-            final int size = (first << 24) | (data.readUnsignedByte() << 16) | data.readUnsignedShort();
-            final int type = data.readInt();
-            final byte[] bytes = new byte[size - 4];
-            data.readFully(bytes);
-            return new Frame(size, type, bytes);
+            return Frame.readAfter(first, data);
         }
         catch (final IOException ex)
         {
@@ -427,43 +345,17 @@ final class StackedClient implements AutoCloseable
         return tls != null ? tls : socket;
     }
 
-    void expectResponse(final String expected)
-    {
-        final Frame frame = readFrame();
-        assertTrue(frame.isResponse(expected), () -> "expected response '" + expected + "', got " + frame + " (layers " + layers + ")");
-        assertEquals(4 + frame.data().length, frame.size(), "frame size counts the type and the data");
-    }
-
-    void expectOk()
-    {
-        expectResponse("OK");
-    }
-
-    void expectError(final String expected)
-    {
-        final Frame frame = readFrame();
-        assertEquals(Frame.TYPE_ERROR, frame.type(), () -> "expected error '" + expected + "', got " + frame);
-        assertEquals(expected, frame.text(), () -> "error text; frame was " + frame);
-    }
-
-    /** This error frame, then nsqd closes the connection. */
-    void expectFatalError(final String expected)
-    {
-        expectError(expected);
-        expectClosed();
-    }
-
-    Frame expectMessage()
+    Message expectMessage()
     {
         final Frame frame = readFrame();
         assertTrue(frame.isMessage(), () -> "expected a message, got " + frame);
-        return frame;
+        return Message.decode(frame);
     }
 
     /** A PUB's OK and a message, in either order (a message may overtake the OK or not). */
-    Frame expectOkAndMessage()
+    Message expectOkAndMessage()
     {
-        Frame message = null;
+        Message message = null;
         boolean ok = false;
         for (int i = 0; i < 2; i++)
         {
@@ -474,7 +366,7 @@ final class StackedClient implements AutoCloseable
             }
             else if (frame.isMessage() && message == null)
             {
-                message = frame;
+                message = Message.decode(frame);
             }
             else
             {
@@ -492,23 +384,13 @@ final class StackedClient implements AutoCloseable
     {
         subscribe(topic, "ch");
         send("RDY 1");
-        send("PUB " + topic, Bytes.utf8(body));
-        final Frame message = expectOkAndMessage();
+        write(Wire.pub(topic, body));
+        final Message message = expectOkAndMessage();
         assertEquals(body, message.bodyText(), "the body came back through the stack unchanged");
         assertEquals(1, message.attempts());
-        send("FIN " + message.messageId());
+        send("FIN " + message.id());
         send("FIN 0000000000000000");
         expectError("E_FIN_FAILED FIN 0000000000000000 failed ID not in flight");
-    }
-
-    /** nsqd closes the connection next, without another frame. */
-    void expectClosed()
-    {
-        final Frame frame = readFrameOrNull(READ_TIMEOUT);
-        if (frame != null)
-        {
-            throw new AssertionError("expected nsqd to close the connection, got " + frame);
-        }
     }
 
     /**
@@ -517,39 +399,7 @@ final class StackedClient implements AutoCloseable
      */
     byte[] readRawUntilClosed()
     {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try
-        {
-            socket.setSoTimeout((int)READ_TIMEOUT.toMillis());
-            final InputStream raw = socket.getInputStream();
-            final byte[] chunk = new byte[4096];
-            while (true)
-            {
-                final int n;
-                try
-                {
-                    n = raw.read(chunk);
-                }
-                catch (final SocketTimeoutException ex)
-                {
-                    throw new AssertionError("connection still open after " + READ_TIMEOUT.toMillis() + " ms; received: "
-                        + Bytes.escape(bytes.toByteArray()));
-                }
-                catch (final IOException ex)
-                {
-                    return bytes.toByteArray();
-                }
-                if (n < 0)
-                {
-                    return bytes.toByteArray();
-                }
-                bytes.write(chunk, 0, n);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return readToClose(inputOf(socket), new ByteArrayOutputStream());
     }
 
     /**
@@ -558,57 +408,13 @@ final class StackedClient implements AutoCloseable
      */
     void expectRawSilence(final Duration window)
     {
-        assertTrue(window.compareTo(MAX_QUIET) <= 0, "negative waits stay short");
-        final int first;
-        try
-        {
-            socket.setSoTimeout((int)window.toMillis());
-            first = socket.getInputStream().read();
-        }
-        catch (final SocketTimeoutException ex)
-        {
-            return;
-        }
-        catch (final IOException ex)
-        {
-            throw new AssertionError("expected silence, but the connection failed: " + ex, ex);
-        }
-        throw new AssertionError(first < 0 ? "expected silence, but nsqd closed the connection"
-            : "expected silence, but nsqd sent byte " + first);
+        expectSilence(socket, inputOf(socket), window, first -> "byte " + first + " from nsqd");
     }
 
     /** Nothing arrives at the top of the stack within a short window (only between frames). */
     void expectNothing(final Duration window)
     {
-        assertTrue(window.compareTo(MAX_QUIET) <= 0, "negative waits stay short");
-        try
-        {
-            top().setSoTimeout((int)window.toMillis());
-            final int first = data.read();
-            throw new AssertionError(first < 0 ? "expected silence, but nsqd closed the connection"
-                : "expected silence, but a frame began (byte " + first + ")");
-        }
-        catch (final SocketTimeoutException ex)
-        {
-            // silence, as expected
-        }
-        catch (final IOException ex)
-        {
-            throw new AssertionError("expected silence, but the connection failed: " + ex, ex);
-        }
-    }
-
-    @Override
-    public void close()
-    {
-        try
-        {
-            socket.close();
-        }
-        catch (final IOException ignored)
-        {
-            // closed already
-        }
+        expectSilence(top(), data, window, first -> "the start of a frame (byte " + first + ")");
     }
 
     /** What an IDENTIFY JSON response granted. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.ringnsq.transport.testsupport.TlsFixtures;
+
 /**
  * {@code /stats} for TLS clients by protocol version and cipher suite (spec §3.3): {@code tls_version} as
  * {@code TLS1.2}/{@code TLS1.3}, {@code tls_cipher_suite} as upstream writes it (a name for the 13 suites its stats
@@ -35,7 +37,7 @@ final class TlsClientStatsTest
             final boolean snappy = "snappy".equals(compression);
             client.identify("{\"client_id\":\"" + clientId + "\",\"feature_negotiation\":true,\"tls_v1\":true,\"deflate\":" + deflate
                 + ",\"snappy\":" + snappy + "}");
-            client.startTls(Fixtures.anyServerNoCertificate(), new String[] {protocol}, new String[] {suite});
+            client.startTls(TlsFixtures.anyServerNoCertificate(), new String[] {protocol}, new String[] {suite});
             client.expectOk();
             if (deflate)
             {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.TlsFixtures;
+
 /**
  * {@code --tls-min-version} (spec §1.9, §6.1): a client that offers only older versions fails the handshake, one that
  * offers the minimum gets through. (ringnsq's default minimum is TLS 1.2, not upstream's TLS 1.0: the JVM can allow
@@ -19,7 +21,7 @@ final class TlsMinVersionTest
              StackedClient client = nsqd.connect())
         {
             client.identify("{\"feature_negotiation\":true,\"tls_v1\":true}");
-            final String failure = failure(() -> client.startTls(Fixtures.anyServerNoCertificate(), new String[] {"TLSv1.2"}, null));
+            final String failure = failure(() -> client.startTls(TlsFixtures.anyServerNoCertificate(), new String[] {"TLSv1.2"}, null));
             assertNotNull(failure, "a TLS 1.2 handshake succeeded against --tls-min-version=tls1.3");
             nsqd.assertStillServes(null);
         }
@@ -32,7 +34,7 @@ final class TlsMinVersionTest
              StackedClient client = nsqd.connect())
         {
             client.identify("{\"feature_negotiation\":true,\"tls_v1\":true}");
-            client.startTls(Fixtures.anyServerNoCertificate(), new String[] {"TLSv1.3", "TLSv1.2"}, null);
+            client.startTls(TlsFixtures.anyServerNoCertificate(), new String[] {"TLSv1.3", "TLSv1.2"}, null);
             client.expectOk();
             assertEquals("TLSv1.3", client.tlsSession().getProtocol());
             client.roundTrip("min-tls13", "new enough");
@@ -45,7 +47,7 @@ final class TlsMinVersionTest
         try (FeatureNsqd nsqd = FeatureNsqd.start(FeatureNsqd::withTls); StackedClient client = nsqd.connect())
         {
             client.identify("{\"feature_negotiation\":true,\"tls_v1\":true}");
-            client.startTls(Fixtures.anyServerNoCertificate(), new String[] {"TLSv1.2"}, null);
+            client.startTls(TlsFixtures.anyServerNoCertificate(), new String[] {"TLSv1.2"}, null);
             client.expectOk();
             assertEquals("TLSv1.2", client.tlsSession().getProtocol());
             client.roundTrip("min-default", "TLS 1.2 is enough by default");

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.ringnsq.transport.nsqd.TlsRequired;
+import io.ringnsq.transport.testsupport.Frame;
+import io.ringnsq.transport.testsupport.TlsFixtures;
+import io.ringnsq.transport.testsupport.Wire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,9 +35,9 @@ final class TlsRequiredTest
     {
         try (FeatureNsqd nsqd = start(required); StackedClient client = nsqd.connect())
         {
-            client.send("PUB t", Bytes.utf8("before tls"));
+            client.send("PUB t", Wire.utf8("before tls"));
             client.expectFatalError("E_INVALID cannot PUB in current state (TLS required)");
-            nsqd.assertStillServes(Fixtures.anyServerNoCertificate());
+            nsqd.assertStillServes(TlsFixtures.anyServerNoCertificate());
         }
     }
 
@@ -69,7 +72,7 @@ final class TlsRequiredTest
         try (FeatureNsqd nsqd = start(required); StackedClient client = nsqd.connect())
         {
             final Frame answer = client.identifyAndUpgrade("{\"client_id\":\"required-" + required + "\",\"feature_negotiation\":true,"
-                + "\"tls_v1\":true}", Fixtures.anyServerNoCertificate(), 0);
+                + "\"tls_v1\":true}", TlsFixtures.anyServerNoCertificate(), 0);
             assertEquals(IdentifyResponse.defaults().withTls(true).json(), answer.text());
             client.roundTrip("after-tls", "encrypted all the way");
             ClientStats.assertStreamFields(nsqd, "required-" + required, client.tlsSession(), false, false);

@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+
 /**
  * Spec §3.2 {@code /channel/create|delete|empty|pause|unpause} with the semantics of §2.2 and §2.8:
  * the first channel gets the topic's backlog; a paused channel delivers nothing (its clients count as not

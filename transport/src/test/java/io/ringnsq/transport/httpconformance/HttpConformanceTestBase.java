@@ -31,6 +31,7 @@ import io.ringnsq.core.time.ManualClock;
 import io.ringnsq.transport.nsqd.Nsqd;
 import io.ringnsq.transport.nsqd.NsqdContext;
 import io.ringnsq.transport.nsqd.ThreadingMode;
+import io.ringnsq.transport.testsupport.V2Connection;
 
 /**
  * An in-process nsqd with TCP and HTTP on ephemeral loopback ports, a {@link ManualClock} for every

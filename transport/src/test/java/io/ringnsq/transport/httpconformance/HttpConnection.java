@@ -18,63 +18,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.ringnsq.transport.testsupport.SocketClient;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * A socket-level HTTP/1.1 client: it writes exactly the bytes a test gives it and parses responses
  * itself, so tests see the status line, every header as sent, and whether the body came with
  * Content-Length or chunked. One connection can carry several requests (keep-alive, pipelining).
  * Every read has a real-time timeout, so a broken server fails the test instead of hanging it.
  */
-final class HttpConnection implements AutoCloseable
+final class HttpConnection extends SocketClient<HttpConnection>
 {
-    /** Upper bound for any response the server owes us; only reached when it is broken. */
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration MAX_QUIET = Duration.ofMillis(300);
     private static final int MAX_LINE = 64 * 1024;
 
-    private final Socket socket;
     private final BufferedInputStream in;
     private final OutputStream out;
     /** Everything read for the response in progress, shown when it never completes. */
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
 
-    private HttpConnection(final Socket socket) throws IOException
+    private HttpConnection(final Socket socket)
     {
-        this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-        this.out = socket.getOutputStream();
+        super(socket);
+        this.in = new BufferedInputStream(inputOf(socket), 64 * 1024);
+        this.out = outputOf(socket);
     }
 
     static HttpConnection open(final InetSocketAddress address)
     {
-        try
-        {
-            final Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", address.getPort()), (int)READ_TIMEOUT.toMillis());
-            socket.setSoTimeout((int)READ_TIMEOUT.toMillis());
-            return new HttpConnection(socket);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot connect to the nsqd HTTP listener at " + address, ex);
-        }
+        return new HttpConnection(connect(address.getPort(), 0));
+    }
+
+    @Override
+    protected HttpConnection self()
+    {
+        return this;
+    }
+
+    @Override
+    protected OutputStream output()
+    {
+        return out;
     }
 
     // ---------------------------------------------------------------- writing
-
-    HttpConnection write(final byte[] bytes)
-    {
-        try
-        {
-            out.write(bytes);
-            out.flush();
-            return this;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("write failed (" + bytes.length + " bytes: " + Wire.escape(bytes) + ")", ex);
-        }
-    }
 
     HttpConnection write(final String latin1)
     {
@@ -200,7 +186,7 @@ final class HttpConnection implements AutoCloseable
             return new HttpResponse(statusLine, status, headers, body, false);
         }
         // neither framing header: the body runs to the end of the connection (RFC 9112 §6.3)
-        return new HttpResponse(statusLine, status, headers, readRest(), false);
+        return new HttpResponse(statusLine, status, headers, readToClose(in, transcript), false);
     }
 
     private byte[] readChunkedBody() throws IOException
@@ -233,30 +219,6 @@ final class HttpConnection implements AutoCloseable
             body.writeBytes(chunk);
             final String end = readLine();
             assertTrue(end != null && end.isEmpty(), "a chunk must end with CRLF");
-        }
-    }
-
-    private byte[] readRest() throws IOException
-    {
-        final ByteArrayOutputStream rest = new ByteArrayOutputStream();
-        final byte[] buffer = new byte[4096];
-        while (true)
-        {
-            final int n;
-            try
-            {
-                n = in.read(buffer);
-            }
-            catch (final SocketException ex)
-            {
-                return rest.toByteArray();
-            }
-            if (n < 0)
-            {
-                return rest.toByteArray();
-            }
-            rest.write(buffer, 0, n);
-            transcript.write(buffer, 0, n);
         }
     }
 
@@ -345,20 +307,7 @@ final class HttpConnection implements AutoCloseable
     byte[] readUntilClosed()
     {
         transcript.reset();
-        try
-        {
-            socket.setSoTimeout((int)READ_TIMEOUT.toMillis());
-            return readRest();
-        }
-        catch (final SocketTimeoutException ex)
-        {
-            throw new AssertionError("connection still open after " + READ_TIMEOUT.toMillis() + " ms (real time); received: '"
-                + Wire.escape(transcript.toByteArray()) + "'");
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return readToClose(in, transcript);
     }
 
     /**
@@ -367,30 +316,7 @@ final class HttpConnection implements AutoCloseable
      */
     void expectNothing(final Duration window)
     {
-        assertTrue(window.compareTo(MAX_QUIET) <= 0, "negative waits stay short");
-        final int first;
-        try
-        {
-            socket.setSoTimeout((int)window.toMillis());
-            first = in.read();
-        }
-        catch (final SocketTimeoutException ex)
-        {
-            return;
-        }
-        catch (final SocketException ex)
-        {
-            throw new AssertionError("expected silence, but the server reset the connection", ex);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        if (first < 0)
-        {
-            throw new AssertionError("expected silence, but the server closed the connection");
-        }
-        throw new AssertionError("expected silence, got bytes starting with " + Wire.escape(new byte[] {(byte)first}));
+        expectSilence(socket, in, window, first -> "bytes starting with " + Wire.escape(new byte[] {(byte)first}));
     }
 
     private byte[] readAvailable()
@@ -414,19 +340,6 @@ final class HttpConnection implements AutoCloseable
         catch (final IOException ex)
         {
             return new byte[0];
-        }
-    }
-
-    @Override
-    public void close()
-    {
-        try
-        {
-            socket.close();
-        }
-        catch (final IOException ignored)
-        {
-            // closing a test socket twice or after a reset is fine
         }
     }
 }

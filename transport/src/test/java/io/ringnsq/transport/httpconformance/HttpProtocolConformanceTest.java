@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * HTTP/1.1 mechanics that real clients rely on (curl, Go's net/http, go-nsq, nsqadmin): keep-alive,
  * pipelining answered in order, {@code Expect: 100-continue}, chunked request bodies, HTTP/1.0 and

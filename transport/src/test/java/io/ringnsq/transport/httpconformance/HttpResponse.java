@@ -3,6 +3,8 @@ package io.ringnsq.transport.httpconformance;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * One response exactly as it came off the wire: the status line, the headers in order with their names
  * spelled as sent, and the decoded body ({@code chunked} says whether it came chunked).

@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.ringnsq.transport.nsqd.NsqdContext;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
 
 /**
  * Spec §3.2 {@code POST /mpub}: text mode (split on {@code \n}, empty lines skipped, {@code \r} kept),

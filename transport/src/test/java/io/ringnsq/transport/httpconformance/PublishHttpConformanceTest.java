@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.ringnsq.transport.nsqd.NsqdContext;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
 
 /**
  * Spec §3.2 {@code POST /pub}: success, every error of its row in order of checking (the body is read

@@ -1,5 +1,9 @@
 package io.ringnsq.transport.httpconformance;
 
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * The TCP session behind the busy-broker /stats checks, on a broker whose msg_timeout is
  * {@link StatsJsonShapeConformanceTest#MSG_TIMEOUT_MS}. A producer ({@code prod}/{@code phost}) publishes

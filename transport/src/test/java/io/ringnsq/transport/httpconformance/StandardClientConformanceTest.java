@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.V2Connection;
+
 /**
  * The same API through {@link java.net.http.HttpClient}, a stock client with a connection pool: it
  * reuses connections between requests, sends a body of unknown length chunked, and by default offers

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.ringnsq.transport.nsqd.NsqdContext;
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
 
 /**
  * Spec §2.12 end-to-end processing latency in /stats, with {@code --e2e-processing-latency-percentile=0.99,0.5}:

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.ringnsq.transport.testsupport.V2Connection;
+import io.ringnsq.transport.testsupport.Wire;
+
 /**
  * Spec §3.3 parameters and the JSON details clients compare strictly: {@code format=json} only (anything
  * else is text), the {@code topic}/{@code channel} filters, {@code include_clients} and

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.V2Connection;
+
 /**
  * Spec §3.3 text format (any {@code format} but {@code json}): the fixed layout people read, compared
  * byte for byte from the Health line on. The expected lines are built with upstream's own format

@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.Message;
+import io.ringnsq.transport.testsupport.V2Connection;
+
 /**
  * Spec §3.2 {@code /topic/create|delete|empty|pause|unpause} and their semantics in §2.8: a paused topic
  * holds new messages (its channels keep delivering what they already have), empty drops only the topic's

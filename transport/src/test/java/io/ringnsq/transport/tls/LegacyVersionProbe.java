@@ -6,6 +6,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 
+import io.ringnsq.transport.testsupport.TlsFixtures;
+
 /**
  * Run in a JVM of its own by {@link TlsLegacyVersionTest}: enabling TLS 1.0 and 1.1 changes a JVM-wide
  * security property that JSSE reads once, so it must happen before anything uses TLS, and must not leak into
@@ -45,13 +47,13 @@ public final class LegacyVersionProbe
 
     private static TlsSettings settings(final String minVersion) throws TlsConfigException
     {
-        return TlsSettings.fromFlags(TlsFixtures.path(TlsFixtures.RSA_CERT).toString(),
-            TlsFixtures.path(TlsFixtures.RSA_KEY).toString(), "", "", minVersion);
+        return TlsSettings.fromFlags(TlsFixtures.path(TlsFixtures.SERVER_CERT).toString(),
+            TlsFixtures.path(TlsFixtures.SERVER_KEY).toString(), "", "", minVersion);
     }
 
     private static String attempt(final int port, final String protocol)
     {
-        try (SSLSocket socket = TlsClient.connect(TlsFixtures.client(), port, protocol))
+        try (SSLSocket socket = TlsClient.connect(TlsFixtures.anyServerNoCertificate(), port, protocol))
         {
             final byte[] ping = "ping\n".getBytes(StandardCharsets.US_ASCII);
             final String echoed = new String(TlsClient.echo(socket, ping), StandardCharsets.US_ASCII);

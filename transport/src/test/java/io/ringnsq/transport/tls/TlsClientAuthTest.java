@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import io.ringnsq.transport.testsupport.TlsFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,26 +43,26 @@ class TlsClientAuthTest
     @Test
     void noPolicyAsksForNoCertificateSoTheCommonNameIsEmpty() throws Exception
     {
-        start(TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, ""));
-        echo(TlsFixtures.client("client-trusted.pem", "client-trusted.key"), "TLSv1.3");
+        start(TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, ""));
+        echo(TlsFixtures.anyServerWithCertificate("client-trusted.pem", "client-trusted.key"), "TLSv1.3");
         assertEquals("", commonName(0));
     }
 
     @Test
     void requireRefusesAClientWithoutCertificate() throws Exception
     {
-        start(TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, "require"));
-        assertRefused(() -> echo(TlsFixtures.client(), "TLSv1.3"));
-        assertRefused(() -> echo(TlsFixtures.client(), "TLSv1.2"));
+        start(TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, "require"));
+        assertRefused(() -> echo(TlsFixtures.anyServerNoCertificate(), "TLSv1.3"));
+        assertRefused(() -> echo(TlsFixtures.anyServerNoCertificate(), "TLSv1.2"));
         assertEquals(List.of(), seen.sessions);
     }
 
     @Test
     void requireTakesAnUntrustedCertificateAndReportsItsCommonName() throws Exception
     {
-        start(TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, "require"));
-        echo(TlsFixtures.client("client-untrusted.pem", "client-untrusted.key"), "TLSv1.3");
-        echo(TlsFixtures.client("client-untrusted.pem", "client-untrusted.key"), "TLSv1.2");
+        start(TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, "require"));
+        echo(TlsFixtures.anyServerWithCertificate("client-untrusted.pem", "client-untrusted.key"), "TLSv1.3");
+        echo(TlsFixtures.anyServerWithCertificate("client-untrusted.pem", "client-untrusted.key"), "TLSv1.2");
         assertEquals("stranger", commonName(0));
         assertEquals("stranger", commonName(1));
     }
@@ -68,19 +70,19 @@ class TlsClientAuthTest
     @Test
     void requireVerifyRefusesAnUntrustedCertificateAndAClientWithout() throws Exception
     {
-        start(TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, "require-verify"));
-        assertRefused(() -> echo(TlsFixtures.client("client-untrusted.pem", "client-untrusted.key"), "TLSv1.3"));
-        assertRefused(() -> echo(TlsFixtures.client("client-untrusted.pem", "client-untrusted.key"), "TLSv1.2"));
-        assertRefused(() -> echo(TlsFixtures.client(), "TLSv1.3"));
+        start(TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, "require-verify"));
+        assertRefused(() -> echo(TlsFixtures.anyServerWithCertificate("client-untrusted.pem", "client-untrusted.key"), "TLSv1.3"));
+        assertRefused(() -> echo(TlsFixtures.anyServerWithCertificate("client-untrusted.pem", "client-untrusted.key"), "TLSv1.2"));
+        assertRefused(() -> echo(TlsFixtures.anyServerNoCertificate(), "TLSv1.3"));
         assertEquals(List.of(), seen.sessions);
     }
 
     @Test
     void requireVerifyTakesACertificateSignedByTheRootCaAndReportsItsCommonName() throws Exception
     {
-        start(TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, "require-verify"));
-        echo(TlsFixtures.client("client-trusted.pem", "client-trusted.key"), "TLSv1.3");
-        echo(TlsFixtures.client("client-trusted.pem", "client-trusted.key"), "TLSv1.2");
+        start(TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, "require-verify"));
+        echo(TlsFixtures.anyServerWithCertificate("client-trusted.pem", "client-trusted.key"), "TLSv1.3");
+        echo(TlsFixtures.anyServerWithCertificate("client-trusted.pem", "client-trusted.key"), "TLSv1.2");
         assertEquals("client-one", commonName(0));
         assertEquals("client-one", commonName(1));
     }
@@ -88,9 +90,9 @@ class TlsClientAuthTest
     @Test
     void requireVerifyWithoutRootCaFileTrustsOnlyTheJdkDefaultCas() throws Exception
     {
-        start(TlsSettings.fromFlags(TlsFixtures.path(TlsFixtures.RSA_CERT).toString(),
-            TlsFixtures.path(TlsFixtures.RSA_KEY).toString(), "", "require-verify", "tls1.2"));
-        assertRefused(() -> echo(TlsFixtures.client("client-trusted.pem", "client-trusted.key"), "TLSv1.3"));
+        start(TlsSettings.fromFlags(TlsFixtures.path(TlsFixtures.SERVER_CERT).toString(),
+            TlsFixtures.path(TlsFixtures.SERVER_KEY).toString(), "", "require-verify", "tls1.2"));
+        assertRefused(() -> echo(TlsFixtures.anyServerWithCertificate("client-trusted.pem", "client-trusted.key"), "TLSv1.3"));
         assertEquals(List.of(), seen.sessions);
     }
 

@@ -12,6 +12,8 @@ import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.ringnsq.transport.testsupport.TlsFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +40,7 @@ class TlsSettingsTest
     @Test
     void readsPkcs8AndSec1KeysAndAKeyInTheSameFileAsTheChain() throws Exception
     {
-        TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, "");
+        TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, "");
         TlsFixtures.server("server-ec.pem", "server-ec-sec1.key", "");
         final Path combined = write("combined.pem", read("server-ec-sec1.key") + read("server-ec.pem"));
         final TlsSettings settings = TlsSettings.fromFlags(combined.toString(), combined.toString(), "", "", "tls1.2");
@@ -59,16 +61,16 @@ class TlsSettingsTest
     @Test
     void enginesAreServerSideWithTheMinimumVersionPolicyAndGoCipherOrder() throws Exception
     {
-        final SSLEngine plain = TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, "").newEngine();
+        final SSLEngine plain = TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, "").newEngine();
         assertFalse(plain.getUseClientMode());
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, plain.getEnabledProtocols());
         assertFalse(plain.getNeedClientAuth() || plain.getWantClientAuth());
         assertEquals("TLS_AES_128_GCM_SHA256", plain.getEnabledCipherSuites()[0]);
         assertTrue(plain.getSSLParameters().getUseCipherSuitesOrder());
-        assertTrue(TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, "require").newEngine().getNeedClientAuth());
-        assertTrue(TlsFixtures.server(TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY, "require-verify").newEngine().getNeedClientAuth());
-        final TlsSettings tls13 = TlsSettings.fromFlags(TlsFixtures.path(TlsFixtures.RSA_CERT).toString(),
-            TlsFixtures.path(TlsFixtures.RSA_KEY).toString(), "", "", "TLS1.3");
+        assertTrue(TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, "require").newEngine().getNeedClientAuth());
+        assertTrue(TlsFixtures.server(TlsFixtures.SERVER_CERT, TlsFixtures.SERVER_KEY, "require-verify").newEngine().getNeedClientAuth());
+        final TlsSettings tls13 = TlsSettings.fromFlags(TlsFixtures.path(TlsFixtures.SERVER_CERT).toString(),
+            TlsFixtures.path(TlsFixtures.SERVER_KEY).toString(), "", "", "TLS1.3");
         assertArrayEquals(new String[] {"TLSv1.3"}, tls13.newEngine().getEnabledProtocols());
         assertEquals(TlsVersion.TLS1_3, tls13.minVersion());
     }
@@ -103,68 +105,68 @@ class TlsSettingsTest
     void missingFilesAreNamedWithTheirFlag()
     {
         final String missing = dir.resolve("nope.pem").toString();
-        assertError("--tls-cert " + missing + ": no such file", missing, key(TlsFixtures.RSA_KEY), "", "");
-        assertError("--tls-key " + missing + ": no such file", cert(TlsFixtures.RSA_CERT), missing, "", "");
+        assertError("--tls-cert " + missing + ": no such file", missing, key(TlsFixtures.SERVER_KEY), "", "");
+        assertError("--tls-key " + missing + ": no such file", cert(TlsFixtures.SERVER_CERT), missing, "", "");
         assertError("--tls-root-ca-file " + missing + ": no such file",
-            cert(TlsFixtures.RSA_CERT), key(TlsFixtures.RSA_KEY), missing, "");
-        assertError("--tls-cert and --tls-key must be given together", cert(TlsFixtures.RSA_CERT), "", "", "");
+            cert(TlsFixtures.SERVER_CERT), key(TlsFixtures.SERVER_KEY), missing, "");
+        assertError("--tls-cert and --tls-key must be given together", cert(TlsFixtures.SERVER_CERT), "", "", "");
     }
 
     @Test
     void directoryGivenForAFileIsRefused()
     {
         final TlsConfigException error = assertThrows(TlsConfigException.class,
-            () -> TlsSettings.fromFlags(cert(TlsFixtures.RSA_CERT), dir.toString(), "", "", "tls1.2"));
+            () -> TlsSettings.fromFlags(cert(TlsFixtures.SERVER_CERT), dir.toString(), "", "", "tls1.2"));
         assertTrue(error.getMessage().startsWith("--tls-key " + dir + ": cannot read: "), error.getMessage());
     }
 
     @Test
     void unreadableFileIsRefused() throws Exception
     {
-        final Path unreadable = write("secret.key", read(TlsFixtures.RSA_KEY));
+        final Path unreadable = write("secret.key", read(TlsFixtures.SERVER_KEY));
         assertTrue(unreadable.toFile().setReadable(false, false));
         assumeFalse(Files.isReadable(unreadable), "permissions are not enforced for this user (root)");
-        assertError("--tls-key " + unreadable + ": permission denied", cert(TlsFixtures.RSA_CERT), unreadable.toString(), "", "");
+        assertError("--tls-key " + unreadable + ": permission denied", cert(TlsFixtures.SERVER_CERT), unreadable.toString(), "", "");
     }
 
     @Test
     void garbledOrEmptyFilesAreRefused() throws Exception
     {
         final Path text = write("text.pem", "just some text\n");
-        assertError("--tls-cert " + text + ": no CERTIFICATE block (is it a PEM file?)", text.toString(), key(TlsFixtures.RSA_KEY), "", "");
-        assertError("--tls-key " + text + ": no PEM data (expected a PRIVATE KEY block)", cert(TlsFixtures.RSA_CERT), text.toString(), "", "");
+        assertError("--tls-cert " + text + ": no CERTIFICATE block (is it a PEM file?)", text.toString(), key(TlsFixtures.SERVER_KEY), "", "");
+        assertError("--tls-key " + text + ": no PEM data (expected a PRIVATE KEY block)", cert(TlsFixtures.SERVER_CERT), text.toString(), "", "");
 
-        final String keyPem = read(TlsFixtures.RSA_KEY);
+        final String keyPem = read(TlsFixtures.SERVER_KEY);
         final Path badBase64 = write("bad64.key", keyPem.replaceFirst("\n[A-Za-z0-9+/]{10}", "\n!!!!!!!!!!"));
         assertError("--tls-key " + badBase64 + ": PEM block PRIVATE KEY is garbled (bad base64)",
-            cert(TlsFixtures.RSA_CERT), badBase64.toString(), "", "");
+            cert(TlsFixtures.SERVER_CERT), badBase64.toString(), "", "");
 
-        final byte[] der = Pem.read("key", TlsFixtures.path(TlsFixtures.RSA_KEY)).get(0).der();
+        final byte[] der = Pem.read("key", TlsFixtures.path(TlsFixtures.SERVER_KEY)).get(0).der();
         final Path truncated = write("truncated.key", pem("PRIVATE KEY", Arrays.copyOf(der, der.length / 2)));
-        assertStartsWith("--tls-key " + truncated + ": garbled PRIVATE KEY (", cert(TlsFixtures.RSA_CERT), truncated.toString());
+        assertStartsWith("--tls-key " + truncated + ": garbled PRIVATE KEY (", cert(TlsFixtures.SERVER_CERT), truncated.toString());
 
         final Path pkcs1 = write("truncated-rsa.key", pem("RSA PRIVATE KEY", new byte[] {0x30, 0x03, 0x02, 0x01}));
-        assertStartsWith("--tls-key " + pkcs1 + ": garbled RSA PRIVATE KEY (", cert(TlsFixtures.RSA_CERT), pkcs1.toString());
+        assertStartsWith("--tls-key " + pkcs1 + ": garbled RSA PRIVATE KEY (", cert(TlsFixtures.SERVER_CERT), pkcs1.toString());
 
         final Path certDer = write("garbled-cert.pem", pem("CERTIFICATE", new byte[] {0x30, 0x05, 1, 2, 3, 4, 5}));
-        assertStartsWith("--tls-cert " + certDer + ": garbled CERTIFICATE (", certDer.toString(), key(TlsFixtures.RSA_KEY));
+        assertStartsWith("--tls-cert " + certDer + ": garbled CERTIFICATE (", certDer.toString(), key(TlsFixtures.SERVER_KEY));
 
         final Path unterminated = write("open.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n");
         assertError("--tls-cert " + unterminated + ": PEM block CERTIFICATE has no END line",
-            unterminated.toString(), key(TlsFixtures.RSA_KEY), "", "");
+            unterminated.toString(), key(TlsFixtures.SERVER_KEY), "", "");
     }
 
     @Test
     void keyThatDoesNotMatchTheCertificateIsRefused()
     {
-        final String cert = cert(TlsFixtures.RSA_CERT);
+        final String cert = cert(TlsFixtures.SERVER_CERT);
         assertError("--tls-key " + key("client-trusted.key") + " does not match the certificate in --tls-cert " + cert,
             cert, key("client-trusted.key"), "", "");
         assertError("--tls-key " + key("server-ec-sec1.key") + " does not match the certificate in --tls-cert " + cert,
             cert, key("server-ec-sec1.key"), "", "");
         final String ecCert = cert("server-ec.pem");
-        assertError("--tls-key " + key(TlsFixtures.RSA_KEY) + " does not match the certificate in --tls-cert " + ecCert,
-            ecCert, key(TlsFixtures.RSA_KEY), "", "");
+        assertError("--tls-key " + key(TlsFixtures.SERVER_KEY) + " does not match the certificate in --tls-cert " + ecCert,
+            ecCert, key(TlsFixtures.SERVER_KEY), "", "");
     }
 
     @Test
@@ -172,21 +174,21 @@ class TlsSettingsTest
     {
         final Path encrypted = write("enc.key", pem("ENCRYPTED PRIVATE KEY", new byte[] {0x30, 0x00}));
         assertError("--tls-key " + encrypted + ": the private key is encrypted; nsqd needs it unencrypted",
-            cert(TlsFixtures.RSA_CERT), encrypted.toString(), "", "");
+            cert(TlsFixtures.SERVER_CERT), encrypted.toString(), "", "");
         final Path legacy = write("legacy.key", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
             + "DEK-Info: AES-128-CBC,00000000000000000000000000000000\n\nMAA=\n-----END RSA PRIVATE KEY-----\n");
         assertError("--tls-key " + legacy + ": the private key is encrypted; nsqd needs it unencrypted",
-            cert(TlsFixtures.RSA_CERT), legacy.toString(), "", "");
+            cert(TlsFixtures.SERVER_CERT), legacy.toString(), "", "");
         assertError("--tls-min-version: unknown tlsVersionOption \"ssl3.0\"",
-            cert(TlsFixtures.RSA_CERT), key(TlsFixtures.RSA_KEY), "", "ssl3.0");
+            cert(TlsFixtures.SERVER_CERT), key(TlsFixtures.SERVER_KEY), "", "ssl3.0");
     }
 
     @Test
     void rootCaFileWithoutCertificatesIsRefused() throws Exception
     {
-        final Path empty = write("empty-ca.pem", read(TlsFixtures.RSA_KEY));
+        final Path empty = write("empty-ca.pem", read(TlsFixtures.SERVER_KEY));
         assertError("--tls-root-ca-file " + empty + ": no CERTIFICATE block (is it a PEM file?)",
-            cert(TlsFixtures.RSA_CERT), key(TlsFixtures.RSA_KEY), empty.toString(), "");
+            cert(TlsFixtures.SERVER_CERT), key(TlsFixtures.SERVER_KEY), empty.toString(), "");
     }
 
     private static void assertError(

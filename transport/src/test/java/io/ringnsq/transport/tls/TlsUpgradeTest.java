@@ -13,6 +13,8 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.TlsFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,7 +50,7 @@ class TlsUpgradeTest
                 plain.getOutputStream().write(StartTlsHandler.COMMAND);
                 assertEquals("GO", TlsClient.readLine(plain.getInputStream()), "the reply before the upgrade is plaintext");
 
-                final SSLSocket tls = (SSLSocket)TlsFixtures.client().getSocketFactory()
+                final SSLSocket tls = (SSLSocket)TlsFixtures.anyServerNoCertificate().getSocketFactory()
                     .createSocket(plain, "127.0.0.1", server.port(), true);
                 tls.setEnabledProtocols(new String[] {protocol});
                 tls.startHandshake();
@@ -64,7 +66,7 @@ class TlsUpgradeTest
     void clientHelloSentWithTheCommandReachesTheLayerAsPendingBytes() throws Exception
     {
         server = new TlsTestServer(StartTlsHandler.factory(TlsFixtures.rsaServer(), sessions, handedOver));
-        final MemoryClient client = new MemoryClient(TlsFixtures.client(), "TLSv1.3");
+        final MemoryClient client = new MemoryClient(TlsFixtures.anyServerNoCertificate(), "TLSv1.3");
         try (Socket socket = new Socket("127.0.0.1", server.port()))
         {
             socket.setSoTimeout(TlsClient.TIMEOUT_MILLIS);

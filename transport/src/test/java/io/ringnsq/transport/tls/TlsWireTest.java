@@ -8,6 +8,9 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.ringnsq.transport.testsupport.TlsFixtures;
+import io.ringnsq.transport.testsupport.WireTap;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,13 +40,13 @@ class TlsWireTest
         server = new TlsTestServer(new TlsOnAccept(TlsFixtures.rsaServer(), EchoHandler.factory(new EchoHandler.Seen())));
         for (final String protocol : new String[] {"TLSv1.3", "TLSv1.2"})
         {
-            try (RecordingProxy proxy = new RecordingProxy(server.port()))
+            try (WireTap proxy = new WireTap(server.port()))
             {
-                try (SSLSocket socket = TlsClient.connect(TlsFixtures.client(), proxy.port(), protocol))
+                try (SSLSocket socket = TlsClient.connect(TlsFixtures.anyServerNoCertificate(), proxy.port(), protocol))
                 {
                     assertArrayEquals(DATA, TlsClient.echo(socket, DATA));
                 }
-                final byte[] wire = proxy.seen();
+                final byte[] wire = proxy.bothWays();
                 assertTrue(wire.length > 2 * DATA.length, "both directions were recorded: " + wire.length);
                 assertFalse(contains(wire, MARKER), protocol);
             }
@@ -54,14 +57,14 @@ class TlsWireTest
     void markerIsVisibleThroughTheSameProxyWithoutTls() throws Exception
     {
         server = new TlsTestServer(EchoHandler.factory(new EchoHandler.Seen()));
-        try (RecordingProxy proxy = new RecordingProxy(server.port()))
+        try (WireTap proxy = new WireTap(server.port()))
         {
             try (Socket socket = new Socket("127.0.0.1", proxy.port()))
             {
                 socket.setSoTimeout(TlsClient.TIMEOUT_MILLIS);
                 assertArrayEquals(DATA, TlsClient.echo(socket, DATA));
             }
-            assertTrue(contains(proxy.seen(), MARKER), "the proxy does see plaintext when there is some");
+            assertTrue(contains(proxy.bothWays(), MARKER), "the proxy does see plaintext when there is some");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.ringnsq.transport.features;
+package io.ringnsq.transport.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,11 +9,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * A relay for one TCP connection between a client under test and nsqd that keeps a copy of every byte, per
- * direction: what really crossed the wire below the client's TLS and compression layers. A half-close is passed on
- * (so EOF reaches nsqd), and so is nsqd's close.
+ * A relay for one TCP connection between a client under test and a server (nsqd, or a test server) that keeps a copy
+ * of every byte, per direction: what really crossed the wire below the client's TLS and compression layers. A
+ * half-close is passed on (so EOF reaches the server), and so is the server's close.
  */
-final class WireTap implements AutoCloseable
+public final class WireTap implements AutoCloseable
 {
     private final ServerSocket listener;
     private final ByteArrayOutputStream toServer = new ByteArrayOutputStream();
@@ -21,22 +21,22 @@ final class WireTap implements AutoCloseable
     private volatile Socket client;
     private volatile Socket server;
 
-    WireTap(final int nsqdPort) throws IOException
+    public WireTap(final int serverPort) throws IOException
     {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        final Thread acceptor = new Thread(() -> serve(nsqdPort), "wire-tap");
+        final Thread acceptor = new Thread(() -> serve(serverPort), "wire-tap");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** The port the client connects to instead of nsqd's. */
-    int port()
+    /** The port the client connects to instead of the server's. */
+    public int port()
     {
         return listener.getLocalPort();
     }
 
-    /** Every byte the client sent so far, as it went to nsqd. */
-    byte[] clientToServer()
+    /** Every byte the client sent so far, as it went to the server. */
+    public byte[] clientToServer()
     {
         synchronized (toServer)
         {
@@ -44,13 +44,19 @@ final class WireTap implements AutoCloseable
         }
     }
 
-    /** Every byte nsqd sent so far, as it went to the client. */
-    byte[] serverToClient()
+    /** Every byte the server sent so far, as it went to the client. */
+    public byte[] serverToClient()
     {
         synchronized (toClient)
         {
             return toClient.toByteArray();
         }
+    }
+
+    /** Every byte so far both ways: the client's, then the server's. */
+    public byte[] bothWays()
+    {
+        return Wire.concat(clientToServer(), serverToClient());
     }
 
     @Override
@@ -61,12 +67,12 @@ final class WireTap implements AutoCloseable
         closeQuietly(server);
     }
 
-    private void serve(final int nsqdPort)
+    private void serve(final int serverPort)
     {
         try
         {
             client = listener.accept();
-            server = new Socket(InetAddress.getLoopbackAddress(), nsqdPort);
+            server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
             client.setTcpNoDelay(true);
             server.setTcpNoDelay(true);
             final Thread back = pump(server, client, toClient);

@@ -1,4 +1,4 @@
-package io.ringnsq.transport.httpconformance;
+package io.ringnsq.transport.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -10,42 +10,45 @@ import java.util.List;
 /**
  * Builds client → server bytes (spec §1.2): a command line, then for IDENTIFY/PUB/MPUB/DPUB a 4-byte
  * big-endian length and the body. Tests build byte arrays so several commands can go out in one write.
+ * Also: server frames as they appear on the wire, searching captured bytes, and printable escapes.
  */
-final class Wire
+public final class Wire
 {
-    static final byte[] MAGIC_V2 = ascii("  V2");
+    public static final byte[] MAGIC_V2 = ascii("  V2");
+    /** Bytes shown by {@link #escape}; long enough for a frame header and a typical body. */
+    private static final int ESCAPE_LIMIT = 512;
 
     private Wire()
     {
     }
 
-    static byte[] ascii(final String text)
+    public static byte[] ascii(final String text)
     {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] utf8(final String text)
+    public static byte[] utf8(final String text)
     {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Bytes as a string one char per byte, to compare frame text byte for byte (see {@link Frame#text()}). */
-    static String latin1(final byte[] bytes)
+    public static String latin1(final byte[] bytes)
     {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] int32(final int value)
+    public static byte[] int32(final int value)
     {
         return ByteBuffer.allocate(4).putInt(value).array();
     }
 
-    static byte[] hex(final String spaced)
+    public static byte[] hex(final String spaced)
     {
         return HexFormat.of().parseHex(spaced.replace(" ", ""));
     }
 
-    static byte[] concat(final byte[]... parts)
+    public static byte[] concat(final byte[]... parts)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (final byte[] part : parts)
@@ -56,34 +59,34 @@ final class Wire
     }
 
     /** A command line terminated by {@code \n}. */
-    static byte[] line(final String line)
+    public static byte[] line(final String line)
     {
         return ascii(line + "\n");
     }
 
     /** A command line followed by a length-prefixed body. */
-    static byte[] withBody(final String line, final byte[] body)
+    public static byte[] withBody(final String line, final byte[] body)
     {
         return concat(line(line), int32(body.length), body);
     }
 
-    static byte[] pub(final String topic, final String body)
+    public static byte[] pub(final String topic, final String body)
     {
         return withBody("PUB " + topic, utf8(body));
     }
 
-    static byte[] dpub(final String topic, final long deferMs, final String body)
+    public static byte[] dpub(final String topic, final long deferMs, final String body)
     {
         return withBody("DPUB " + topic + " " + deferMs, utf8(body));
     }
 
-    static byte[] identify(final String json)
+    public static byte[] identify(final String json)
     {
         return withBody("IDENTIFY", utf8(json));
     }
 
     /** The MPUB body (after body_len): {@code [int32 count]} then {@code [int32 len][bytes]} per message. */
-    static byte[] mpubBody(final List<byte[]> messages)
+    public static byte[] mpubBody(final List<byte[]> messages)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(int32(messages.size()));
@@ -95,21 +98,55 @@ final class Wire
         return out.toByteArray();
     }
 
-    static byte[] mpub(final String topic, final String... bodies)
+    public static byte[] mpub(final String topic, final String... bodies)
     {
         return withBody("MPUB " + topic, mpubBody(Arrays.stream(bodies).map(Wire::utf8).toList()));
     }
 
-    static byte[] repeat(final char c, final int count)
+    public static byte[] repeat(final char c, final int count)
     {
         return ascii(String.valueOf(c).repeat(count));
     }
 
-    /** Printable ASCII kept, everything else as {@code \xNN}, for assertion messages. */
-    static String escape(final byte[] bytes)
+    /** A server frame as it appears on the wire: size (4 + data), type, data. */
+    public static byte[] frame(final int type, final byte[] data)
+    {
+        return concat(int32(4 + data.length), int32(type), data);
+    }
+
+    /** Index of the first occurrence of {@code needle} in {@code haystack}, -1 if none. */
+    private static int indexOf(final byte[] haystack, final byte[] needle)
+    {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++)
+        {
+            for (int j = 0; j < needle.length; j++)
+            {
+                if (haystack[i + j] != needle[j])
+                {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    public static boolean contains(final byte[] haystack, final byte[] needle)
+    {
+        return indexOf(haystack, needle) >= 0;
+    }
+
+    public static boolean startsWith(final byte[] bytes, final byte[] prefix)
+    {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Printable ASCII kept, everything else as {@code \xNN}, for assertion messages; long input is cut. */
+    public static String escape(final byte[] bytes)
     {
         final StringBuilder text = new StringBuilder();
-        final int shown = Math.min(bytes.length, 512);
+        final int shown = Math.min(bytes.length, ESCAPE_LIMIT);
         for (int i = 0; i < shown; i++)
         {
             final int b = bytes[i] & 0xFF;

@@ -1,4 +1,4 @@
-package io.ringnsq.transport.features;
+package io.ringnsq.transport.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,35 +27,38 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509KeyManager;
 
-/**
- * The PEM files of {@code src/test/resources/tls} (see its README) and client TLS contexts made from them: nsqd's
- * certificate {@code server-rsa.pem} (CN=localhost, IP SAN 127.0.0.1, signed by {@code ca.pem}); a trusted client
- * certificate (CN=client-one, signed by the CA) and an untrusted, self-signed one (CN=stranger).
- */
-final class Fixtures
-{
-    static final String SERVER_CERT = "server-rsa.pem";
-    static final String SERVER_KEY = "server-rsa-pkcs8.key";
-    static final String CA = "ca.pem";
-    static final String TRUSTED_CLIENT_CERT = "client-trusted.pem";
-    static final String TRUSTED_CLIENT_KEY = "client-trusted.key";
-    static final String UNTRUSTED_CLIENT_CERT = "client-untrusted.pem";
-    static final String UNTRUSTED_CLIENT_KEY = "client-untrusted.key";
+import io.ringnsq.transport.tls.TlsConfigException;
+import io.ringnsq.transport.tls.TlsSettings;
 
-    private Fixtures()
+/**
+ * The PEM files of {@code src/test/resources/tls} (see its README), and server settings and client TLS contexts made
+ * from them: nsqd's certificate {@code server-rsa.pem} (CN=localhost, IP SAN 127.0.0.1, signed by {@code ca.pem}); a
+ * trusted client certificate (CN=client-one, signed by the CA) and an untrusted, self-signed one (CN=stranger).
+ */
+public final class TlsFixtures
+{
+    public static final String SERVER_CERT = "server-rsa.pem";
+    public static final String SERVER_KEY = "server-rsa-pkcs8.key";
+    public static final String CA = "ca.pem";
+    public static final String TRUSTED_CLIENT_CERT = "client-trusted.pem";
+    public static final String TRUSTED_CLIENT_KEY = "client-trusted.key";
+    public static final String UNTRUSTED_CLIENT_CERT = "client-untrusted.pem";
+    public static final String UNTRUSTED_CLIENT_KEY = "client-untrusted.key";
+
+    private TlsFixtures()
     {
     }
 
-    static String path(final String name)
+    public static Path path(final String name)
     {
-        final URL url = Fixtures.class.getResource("/tls/" + name);
+        final URL url = TlsFixtures.class.getResource("/tls/" + name);
         if (url == null)
         {
             throw new IllegalArgumentException("no fixture /tls/" + name);
         }
         try
         {
-            return Path.of(url.toURI()).toString();
+            return Path.of(url.toURI());
         }
         catch (final URISyntaxException ex)
         {
@@ -63,14 +66,29 @@ final class Fixtures
         }
     }
 
+    /**
+     * Server settings from fixtures, minimum TLS 1.2: the default, TLS 1.0, changes a JVM-wide security property,
+     * which only a forked JVM may do ({@code io.ringnsq.transport.tls.LegacyVersionProbe}).
+     */
+    public static TlsSettings server(final String cert, final String key, final String policy) throws TlsConfigException
+    {
+        return TlsSettings.fromFlags(path(cert).toString(), path(key).toString(), path(CA).toString(), policy, "tls1.2");
+    }
+
+    /** {@link #server} with nsqd's RSA certificate and no client certificate policy. */
+    public static TlsSettings rsaServer() throws TlsConfigException
+    {
+        return server(SERVER_CERT, SERVER_KEY, "");
+    }
+
     /** Trusts any server and shows no certificate: what nsqd clients mostly do with a self-signed broker. */
-    static SSLContext anyServerNoCertificate()
+    public static SSLContext anyServerNoCertificate()
     {
         return context(null, null, new TrustManager[] {new TrustingClient()});
     }
 
     /** Trusts any server and shows the fixture certificate {@code cert} (with {@code key}, PKCS#8). */
-    static SSLContext anyServerWithCertificate(final String cert, final String key)
+    public static SSLContext anyServerWithCertificate(final String cert, final String key)
     {
         return context(cert, key, new TrustManager[] {new TrustingClient()});
     }
@@ -79,7 +97,7 @@ final class Fixtures
      * Trusts only servers with a certificate from the test CA (for HTTPS with host name checks), and shows the trusted
      * client certificate when a server asks for one (nsqd's HTTPS listener does under a client-auth policy).
      */
-    static SSLContext trustingTestCa()
+    public static SSLContext trustingTestCa()
     {
         try
         {
@@ -120,9 +138,9 @@ final class Fixtures
         }
     }
 
-    static X509Certificate certificate(final String name)
+    private static X509Certificate certificate(final String name)
     {
-        try (InputStream pem = Files.newInputStream(Path.of(path(name))))
+        try (InputStream pem = Files.newInputStream(path(name)))
         {
             return (X509Certificate)CertificateFactory.getInstance("X.509").generateCertificate(pem);
         }
@@ -139,7 +157,7 @@ final class Fixtures
     /** An RSA key in PKCS#8 PEM ({@code BEGIN PRIVATE KEY}). */
     private static PrivateKey privateKey(final String name) throws Exception
     {
-        final String pem = Files.readString(Path.of(path(name)), StandardCharsets.US_ASCII);
+        final String pem = Files.readString(path(name), StandardCharsets.US_ASCII);
         final String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
@@ -201,7 +219,7 @@ final class Fixtures
         }
     }
 
-    /** Trusts every server certificate. */
+    /** Trusts every server certificate, as nsqjs and go-nsq's default TLS settings do with a self-signed broker. */
     private static final class TrustingClient extends X509ExtendedTrustManager
     {
         @Override

@@ -1,4 +1,4 @@
-package io.ringnsq.transport.conformance;
+package io.ringnsq.transport.testsupport;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,13 +7,13 @@ import java.util.Arrays;
 /**
  * A decoded message frame: {@code [int64 timestamp ns][uint16 attempts][16 ASCII bytes id][body]}, all big-endian.
  */
-record Message(long timestamp, int attempts, String id, byte[] body)
+public record Message(long timestamp, int attempts, String id, byte[] body)
 {
-    static final int HEADER_LENGTH = 8 + 2 + 16;
+    public static final int HEADER_LENGTH = 8 + 2 + 16;
 
-    static Message decode(final Frame frame)
+    public static Message decode(final Frame frame)
     {
-        if (frame.type() != Frame.TYPE_MESSAGE || frame.data().length < HEADER_LENGTH)
+        if (!frame.isMessage())
         {
             throw new AssertionError("expected a message frame, got " + frame);
         }
@@ -26,7 +26,7 @@ record Message(long timestamp, int attempts, String id, byte[] body)
         return new Message(timestamp, attempts, new String(id, StandardCharsets.ISO_8859_1), body);
     }
 
-    String bodyText()
+    public String bodyText()
     {
         return new String(body, StandardCharsets.UTF_8);
     }
