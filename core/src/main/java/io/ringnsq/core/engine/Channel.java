@@ -3,15 +3,20 @@ package io.ringnsq.core.engine;
 import java.util.ArrayDeque;
 
 import io.ringnsq.core.Names;
+import io.ringnsq.core.store.DiskAgent;
+import io.ringnsq.core.store.QueueHandle;
+import io.ringnsq.core.store.StoreException;
+import io.ringnsq.core.store.StoredMessage;
 import org.agrona.collections.ArrayUtil;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
- * A channel's pipeline. <b>Router</b>: each message from the topic's fan-out, and each one coming back
- * (REQ, in-flight timeout, deferral due), goes to the memory ring, to the deferred wheel, or, for an
- * {@code #ephemeral} channel that is full, nowhere (as upstream). <b>Client-dispatch</b>: messages
- * leave the ring for a subscriber whose RDY window is open, round-robin, each armed with its
- * in-flight deadline on the timer wheel.
+ * A channel's pipeline. <b>Router</b>: each message from the topic's fan-out goes to the memory ring,
+ * to the disk queue when the ring is full (always, in durable mode), to the deferred wheel, or, for
+ * an {@code #ephemeral} channel that is full, nowhere (as upstream); one coming back (REQ, in-flight
+ * timeout, deferral due) goes to the ring or waits in memory beside it. <b>Client-dispatch</b>:
+ * messages leave the ring and the disk's read-ahead for a subscriber whose RDY window is open,
+ * round-robin, each armed with its in-flight deadline on the timer wheel.
  */
 public final class Channel implements MessageRing.Consumer
 {
@@ -26,6 +31,8 @@ public final class Channel implements MessageRing.Consumer
     private final PipelineContext ctx;
     private final long limit;
     private final MessageRing ring;
+    /** Null for ephemeral channels and when nsqd runs without a disk. */
+    final Backlog backlog;
     /** Requeued messages that found the ring full; bounded by what was in flight or deferred. */
     private final ArrayDeque<TrackedMessage> overflow = new ArrayDeque<>();
     private final Long2ObjectHashMap<TrackedMessage> inFlight = new Long2ObjectHashMap<>();
@@ -49,6 +56,7 @@ public final class Channel implements MessageRing.Consumer
     private int targetIndex;
     private int dispatched;
     private int dispatchLimit;
+    private boolean fromDisk;
 
     Channel(final Topic topic, final String name, final PipelineContext ctx)
     {
@@ -58,6 +66,7 @@ public final class Channel implements MessageRing.Consumer
         this.ctx = ctx;
         this.limit = ctx.config.memQueueSize();
         this.ring = new MessageRing(limit);
+        this.backlog = ephemeral || !ctx.disk.enabled() ? null : new Backlog(QueueHandle.channel(topic.name, name), this);
         this.e2e = ctx.config.e2ePercentiles().length > 0 ? new E2eLatencyWindow(ctx.config.e2eWindowNs(), ctx.now) : null;
     }
 
@@ -66,10 +75,15 @@ public final class Channel implements MessageRing.Consumer
         return name;
     }
 
-    /** Messages waiting for a client: upstream's depth (in-flight and deferred are not in it). */
+    /** Messages waiting for a client, in memory and on disk: upstream's depth (in-flight and deferred are not in it). */
     public long depth()
     {
-        return ring.size() + overflow.size();
+        return ring.size() + overflow.size() + backendDepth();
+    }
+
+    public long backendDepth()
+    {
+        return backlog == null ? 0 : backlog.depth();
     }
 
     public int inFlightCount()
@@ -107,37 +121,74 @@ public final class Channel implements MessageRing.Consumer
         return paused;
     }
 
-    /** Whether fan-out may hand this channel another message without losing it. */
-    boolean hasRoom()
+    /** Whether fan-out may hand this channel another message without losing it; {@code diskRoom}: the disk takes writes. */
+    boolean hasRoom(final boolean diskRoom)
     {
-        return ephemeral || ring.size() < limit;
+        return ephemeral || (!ctx.durable && ring.size() < limit) || (backlog != null && diskRoom);
     }
 
     // ---------------------------------------------------------------- router
 
-    /** A message from the topic's fan-out. */
-    void accept(final MessageEvent event)
+    /**
+     * A message from the topic's fan-out. In durable mode, a disk write carries {@code ack} (null
+     * otherwise), and a deferred message is written with its due time rather than held in memory.
+     */
+    void accept(final MessageEvent event, final FanOutAck ack)
     {
         messageCount++;
-        if (event.deferMs > 0)
+        if (event.deferMs > 0 && !(ctx.durable && backlog != null))
         {
             final TrackedMessage m = ctx.pool.acquire();
             m.set(this, event.id, event.timestamp, event.attempts, event.body);
             defer(m, ctx.now + event.deferMs * 1_000_000L);
             return;
         }
-        if (ring.size() < limit)
+        if (!ctx.durable && ring.size() < limit)
         {
             ring.add(event.id, event.timestamp, event.attempts, event.body, 0);
             ctx.work.schedule(this);
         }
-        // else: only an ephemeral channel is offered a message without room, and it drops it
+        else if (backlog != null)
+        {
+            final long due = event.deferMs > 0 ? ctx.epochNow + event.deferMs * 1_000_000L : 0;
+            ctx.disk.append(backlog.handle, event.id, event.timestamp, event.attempts, due, event.body, ack);
+            if (ack != null)
+            {
+                ack.expect();
+            }
+            backlog.appended(1);
+            ctx.work.schedule(this);
+        }
+        else if (limit == 0)
+        {
+            handOff(event);
+        }
+        // else: an ephemeral channel without room drops it
+    }
+
+    /**
+     * An ephemeral channel with {@code --mem-queue-size=0} has no queue at all: as upstream, a message
+     * goes to a client that is ready for it right now, or nowhere.
+     */
+    private void handOff(final MessageEvent event)
+    {
+        if (paused || clients.length == 0)
+        {
+            return;
+        }
+        final Client client = nextReadyClient();
+        if (client != null && !client.sampledOut(ctx.random))
+        {
+            final TrackedMessage m = ctx.pool.acquire();
+            m.set(this, event.id, event.timestamp, event.attempts, event.body);
+            deliver(client, m);
+        }
     }
 
     /** A message coming back from in flight or deferred: it is never refused. */
     private void requeue(final TrackedMessage m)
     {
-        if (ring.size() < limit)
+        if (ring.size() < limit && m.backlog == null)
         {
             ring.add(m.id, m.timestamp, m.attempts, m.body, 0);
             ctx.pool.release(m);
@@ -166,6 +217,10 @@ public final class Channel implements MessageRing.Consumer
     int dispatch(final int max)
     {
         blockedOnOutput = false;
+        if (backlog != null)
+        {
+            backlog.requestReads(ctx.disk);
+        }
         if (paused || clients.length == 0)
         {
             return 0;
@@ -178,11 +233,24 @@ public final class Channel implements MessageRing.Consumer
             final TrackedMessage m = overflow.pollFirst();
             if (!target.sampledOut(ctx.random))
             {
-                deliver(target, m.id, m.timestamp, m.attempts, m.body);
+                deliver(target, m);
                 target = nextReadyClient();
             }
-            ctx.pool.release(m);
+            else
+            {
+                m.consume(ctx.disk);
+                ctx.pool.release(m);
+            }
             dispatched++;
+        }
+        if (target != null && dispatched < dispatchLimit && backlog != null && backlog.hasReadAhead())
+        {
+            // disk and memory take turns, as upstream's select between its two queues
+            dispatchLimit = ring.isEmpty() ? max : dispatched + (max - dispatched) / 2;
+            fromDisk = true;
+            backlog.readAhead.poll(this);
+            fromDisk = false;
+            dispatchLimit = max;
         }
         if (target != null && dispatched < dispatchLimit && !ring.isEmpty())
         {
@@ -191,6 +259,11 @@ public final class Channel implements MessageRing.Consumer
             {
                 ctx.work.schedule(topic); // the ring has room again for a topic that waited on it
             }
+        }
+        if (backlog != null)
+        {
+            backlog.reportTaken(ctx.disk);
+            backlog.requestReads(ctx.disk);
         }
         if (target == null && depth() > 0 && hasClientBlockedOnOutput())
         {
@@ -203,24 +276,58 @@ public final class Channel implements MessageRing.Consumer
     @Override
     public boolean onMessage(final MessageEvent event)
     {
+        final TrackedMessage m = ctx.pool.acquire();
+        m.set(this, event.id, event.timestamp, event.attempts, event.body);
+        if (fromDisk)
+        {
+            takeFromDisk(m, event.sequence);
+            if (event.dueEpochNs > ctx.epochNow)
+            {
+                // written deferred (durable mode, or at shutdown): it waits on the wheel for the rest of its time
+                defer(m, ctx.now + (event.dueEpochNs - ctx.epochNow));
+                dispatched++;
+                return dispatched < dispatchLimit;
+            }
+        }
         if (!target.sampledOut(ctx.random))
         {
-            deliver(target, event.id, event.timestamp, event.attempts, event.body);
+            deliver(target, m);
             target = nextReadyClient();
+        }
+        else
+        {
+            m.consume(ctx.disk);
+            ctx.pool.release(m);
         }
         dispatched++;
         return target != null && dispatched < dispatchLimit;
     }
 
-    private void deliver(final Client client, final long id, final long timestamp, final int attempts, final byte[] body)
+    /** A message leaves the read-ahead: in durable mode its entry stays until it is finished. */
+    private void takeFromDisk(final TrackedMessage m, final long sequence)
+    {
+        if (ctx.durable)
+        {
+            backlog.takenDurably();
+            m.backlog = backlog;
+            m.sequence = sequence;
+            m.generation = backlog.generation;
+        }
+        else
+        {
+            backlog.taken(sequence);
+        }
+    }
+
+    /** Hands {@code m} (attempts not counted yet for this delivery) to a client. */
+    private void deliver(final Client client, final TrackedMessage m)
     {
         nextClient = targetIndex + 1 < clients.length ? targetIndex + 1 : 0;
-        final TrackedMessage m = ctx.pool.acquire();
-        m.set(this, id, timestamp, attempts + 1, body);
+        m.attempts++;
         m.inFlight = true;
         m.client = client;
         m.deliveredAt = ctx.now;
-        inFlight.put(id, m);
+        inFlight.put(m.id, m);
         ctx.timers.schedule(m, ctx.now + client.msgTimeoutNs);
         client.inFlightCount++;
         client.messageCount++;
@@ -274,6 +381,7 @@ public final class Channel implements MessageRing.Consumer
         {
             e2e.record(ctx.epochNow - m.timestamp, ctx.now);
         }
+        m.consume(ctx.disk);
         ctx.pool.release(m);
         ctx.work.schedule(this);
         return null;
@@ -380,14 +488,36 @@ public final class Channel implements MessageRing.Consumer
     void pause(final boolean paused)
     {
         this.paused = paused;
+        ctx.metadataChanged = true;
         if (!paused)
         {
             ctx.work.schedule(this);
         }
     }
 
-    /** Drops everything: queued, overflowed, in flight and deferred (upstream's channel empty). */
+    /** Drops everything: queued in memory and on disk, overflowed, in flight and deferred (upstream's channel empty). */
     void empty()
+    {
+        dropMemory();
+        if (backlog != null)
+        {
+            backlog.empty(ctx.disk);
+        }
+        ctx.work.schedule(topic);
+    }
+
+    /** Drops everything and removes the channel's disk queue. */
+    void delete()
+    {
+        deleted = true;
+        dropMemory();
+        if (backlog != null)
+        {
+            backlog.delete(ctx.disk);
+        }
+    }
+
+    private void dropMemory()
     {
         ring.clear();
         while (!overflow.isEmpty())
@@ -410,12 +540,109 @@ public final class Channel implements MessageRing.Consumer
         {
             c.inFlightCount = 0;
         }
-        ctx.work.schedule(topic);
     }
 
-    void delete()
+    // ---------------------------------------------------------------- restart
+
+    /**
+     * Clean shutdown: every message this channel holds in memory is written to its disk queue with its
+     * attempts (queued, requeued, in flight), and every deferred one to its deferred queue with the time
+     * it is due. In durable mode the entry a message came from is consumed once its copy is written.
+     */
+    void persist(final DiskAgent disk) throws StoreException
     {
-        deleted = true;
-        empty();
+        if (backlog == null)
+        {
+            return; // ephemeral: never on disk (upstream)
+        }
+        final StoredMessage copy = new StoredMessage();
+        final StoreException[] failure = new StoreException[1];
+        ring.poll(event ->
+        {
+            copy.set(event.id, event.timestamp, event.attempts, 0, event.body);
+            failure[0] = appendQuietly(disk, backlog.handle, copy, failure[0]);
+            return true;
+        });
+        for (final TrackedMessage m : overflow)
+        {
+            persist(disk, backlog.handle, m, 0, copy);
+        }
+        for (final TrackedMessage m : inFlight.values())
+        {
+            persist(disk, backlog.handle, m, 0, copy);
+        }
+        if (!deferred.isEmpty())
+        {
+            final QueueHandle deferredQueue = QueueHandle.deferred(topic.name, name);
+            for (final TrackedMessage m : deferred.values())
+            {
+                persist(disk, deferredQueue, m, ctx.epochNow + Math.max(0, ctx.timers.deadline(m) - ctx.now), copy);
+            }
+        }
+        backlog.persistUnwritten(disk);
+        if (failure[0] != null)
+        {
+            throw failure[0];
+        }
+    }
+
+    private void persist(
+        final DiskAgent disk, final QueueHandle queue, final TrackedMessage m, final long due, final StoredMessage copy)
+        throws StoreException
+    {
+        copy.set(m.id, m.timestamp, m.attempts, due, m.body);
+        disk.appendNow(queue, copy);
+        if (m.backlog != null && m.backlog.generation == m.generation)
+        {
+            disk.consumedNow(m.backlog.handle, m.sequence);
+        }
+    }
+
+    private static StoreException appendQuietly(
+        final DiskAgent disk, final QueueHandle queue, final StoredMessage m, final StoreException earlier)
+    {
+        try
+        {
+            disk.appendNow(queue, m);
+            return earlier;
+        }
+        catch (final StoreException ex)
+        {
+            return earlier != null ? earlier : ex;
+        }
+    }
+
+    /**
+     * Start: the channel's queues as the last run left them. Deferred messages go back on the wheel for
+     * what is left of their time; in durable mode their entries stay until they are finished.
+     */
+    void restore(final DiskAgent disk, final boolean paused) throws StoreException
+    {
+        this.paused = paused;
+        if (backlog == null)
+        {
+            return;
+        }
+        backlog.onDisk = disk.restore(backlog.handle);
+        final Backlog deferredQueue = new Backlog(QueueHandle.deferred(topic.name, name), this);
+        final StoredMessage entry = new StoredMessage();
+        long last = MessageEvent.NO_SEQUENCE;
+        while (disk.readNow(deferredQueue.handle, entry))
+        {
+            final TrackedMessage m = ctx.pool.acquire();
+            m.set(this, entry.id, entry.timestamp, entry.attempts, entry.body);
+            if (ctx.durable)
+            {
+                m.backlog = deferredQueue;
+                m.sequence = entry.sequence;
+                m.generation = deferredQueue.generation;
+            }
+            defer(m, ctx.now + Math.max(0, entry.deferral - ctx.epochNow));
+            last = entry.sequence;
+        }
+        if (!ctx.durable && last != MessageEvent.NO_SEQUENCE)
+        {
+            disk.consumedThroughNow(deferredQueue.handle, last); // they live in memory now, as at shutdown
+        }
     }
 }

@@ -36,6 +36,10 @@ final class Client
     long requeueCount;
     /** A fatal error or close was sent: nothing more is delivered to it. */
     boolean closed;
+    /** Durable mode: replies waiting behind a publish that is being stored; null until the first. */
+    HeldReplies held;
+    /** Its held replies are ready but wait for room in its agent's ring. */
+    boolean releaseQueued;
     /** Messages published per topic over TCP; a client with any is one of /stats' producers. */
     final Object2LongHashMap<String> pubCounts = new Object2LongHashMap<>(0);
 

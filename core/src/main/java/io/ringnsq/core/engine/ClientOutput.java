@@ -32,11 +32,17 @@ final class ClientOutput
 
     static void error(final Client client, final String text, final boolean fatal)
     {
-        frame(client, OutboundType.ERROR, text.getBytes(StandardCharsets.ISO_8859_1), fatal); // a byte string: see GoText
+        frame(client, OutboundType.ERROR, text(text), fatal);
         if (fatal)
         {
             client.closed = true;
         }
+    }
+
+    /** An error's bytes: a byte string, see GoText. */
+    static byte[] text(final String text)
+    {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     static void close(final Client client)
@@ -47,6 +53,17 @@ final class ClientOutput
 
     /** The answer to an administrative command: an EngineResult code and what was asked for. */
     static void result(final Client client, final int result, final Object payload)
+    {
+        if (client.held != null && !client.held.isEmpty())
+        {
+            client.held.add(OutboundType.RESULT, null, false, result, payload);
+            return;
+        }
+        emitResult(client, result, payload);
+    }
+
+    /** A RESULT frame now, whatever waits in {@link Client#held}. */
+    static void emitResult(final Client client, final int result, final Object payload)
     {
         final IoLink link = client.link;
         final long sequence = link.claimOutbound();
@@ -61,6 +78,17 @@ final class ClientOutput
     }
 
     private static void frame(final Client client, final int type, final byte[] data, final boolean close)
+    {
+        if (client.held != null && !client.held.isEmpty())
+        {
+            client.held.add(type, data, close, 0, null); // behind a publish that is being stored
+            return;
+        }
+        emitFrame(client, type, data, close);
+    }
+
+    /** A frame now, whatever waits in {@link Client#held}. */
+    static void emitFrame(final Client client, final int type, final byte[] data, final boolean close)
     {
         final IoLink link = client.link;
         final long sequence = link.claimOutbound();

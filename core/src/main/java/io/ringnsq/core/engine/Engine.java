@@ -1,7 +1,9 @@
 package io.ringnsq.core.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.lmax.disruptor.EventPoller;
@@ -10,6 +12,13 @@ import io.ringnsq.core.link.CommandType;
 import io.ringnsq.core.link.EngineResult;
 import io.ringnsq.core.link.IoLink;
 import io.ringnsq.core.message.MessageIds;
+import io.ringnsq.core.meta.ChannelMetadata;
+import io.ringnsq.core.meta.NsqdMetadata;
+import io.ringnsq.core.meta.TopicMetadata;
+import io.ringnsq.core.store.DiskAgent;
+import io.ringnsq.core.store.DiskLink;
+import io.ringnsq.core.store.StoreException;
+import io.ringnsq.core.store.StoreResult;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
@@ -19,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer of all topic, channel and client state. Each duty cycle it reads the clock
- * once, takes commands from every I/O agent's ring, fires due timers, fans topic messages out to
- * channels and dispatches channel messages to ready clients; replies and message frames go back on
- * each agent's outbound ring. It holds no lock and owns no socket.
+ * once, takes the disk agent's results, takes commands from every I/O agent's ring, fires due
+ * timers, fans topic messages out to channels and dispatches channel messages to ready clients;
+ * replies and message frames go back on each agent's outbound ring, writes and reads go to the disk
+ * agent. It holds no lock, owns no socket and touches no file.
  */
 public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, MessageTimers.Expiry
 {
@@ -29,6 +39,8 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     private static final int COMMAND_BATCH = 1024;
     private static final int TIMER_BATCH = 4096;
     private static final int POOLED_MESSAGES = 64 * 1024;
+    /** An administrative command whose RESULT is sent later (a durable HTTP publish). */
+    private static final int RESULT_LATER = -1;
 
     private final EngineConfig config;
     private final IoLink[] links;
@@ -41,18 +53,32 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     private final StatsCollector stats;
     /** Clients to close whose agent's ring was full when they were kicked (channel or topic deleted). */
     private final ArrayDeque<Client> pendingCloses = new ArrayDeque<>();
+    /** Clients whose held replies are ready but found their agent's ring full. */
+    private final ArrayDeque<Client> pendingReleases = new ArrayDeque<>();
+    private final DiskLink diskLink;
+    private final EventPoller.Handler<StoreResult> resultHandler = this::onStoreResult;
+    private long nextRetry;
 
     private IoLink pollingLink;
     private int commandsThisPoll;
     private Object resultPayload;
 
+    /** An engine without a disk: what does not fit in memory is refused. */
     public Engine(final EngineConfig config, final IoLink[] links, final NanoClock clock, final EpochNanoClock epochClock)
+    {
+        this(config, links, null, clock, epochClock);
+    }
+
+    /** @param diskLink the rings to the disk agent; null for none. */
+    public Engine(
+        final EngineConfig config, final IoLink[] links, final DiskLink diskLink, final NanoClock clock, final EpochNanoClock epochClock)
     {
         this.config = config;
         this.links = links;
+        this.diskLink = diskLink;
         this.clock = clock;
         this.epochClock = epochClock;
-        this.ctx = new PipelineContext(config, new MessagePool(POOLED_MESSAGES));
+        this.ctx = new PipelineContext(config, new MessagePool(POOLED_MESSAGES), new DiskPort(diskLink));
         this.timers = new MessageTimers(clock.nanoTime(), this);
         ctx.timers = timers;
         this.stats = new StatsCollector(ctx);
@@ -72,9 +98,15 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         ctx.now = clock.nanoTime();
         ctx.epochNow = epochClock.nanoTime();
         int work = sendPendingCloses();
+        if (diskLink != null)
+        {
+            work += diskLink.pollResults(resultHandler);
+            work += ctx.disk.sendWaiting();
+        }
         for (final IoLink link : links)
         {
-            if (link.hasOutboundCapacity(1))
+            // a command may need a slot to the disk as well as one for its reply
+            if (link.hasOutboundCapacity(1) && ctx.disk.hasRoomFor(COMMAND_BATCH))
             {
                 pollingLink = link;
                 commandsThisPoll = 0;
@@ -84,6 +116,16 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         work += timers.poll(ctx.now, TIMER_BATCH);
         work += ctx.work.fanOut();
         work += ctx.work.dispatch();
+        work += releasePendingReplies();
+        if (diskLink != null)
+        {
+            work += retryUnwritten();
+            if (ctx.metadataChanged)
+            {
+                ctx.metadataChanged = false;
+                saveMetadata();
+            }
+        }
         return work;
     }
 
@@ -199,38 +241,39 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
                 ClientOutput.close(client);
                 break;
             default:
-                ClientOutput.result(client, onAdminCommand(e), resultPayload);
+                final int result = onAdminCommand(client, e);
+                if (result != RESULT_LATER)
+                {
+                    ClientOutput.result(client, result, resultPayload);
+                }
                 resultPayload = null;
         }
     }
 
     /** Commands of the HTTP API; each gets one RESULT reply. */
-    private int onAdminCommand(final CommandEvent e)
+    private int onAdminCommand(final Client client, final CommandEvent e)
     {
         switch (e.type)
         {
             case CommandType.HTTP_PUB:
-            {
-                final Topic topic = getOrCreateTopic(e.topic);
-                if (!topic.canAccept(1))
-                {
-                    return EngineResult.QUEUE_FULL;
-                }
-                topic.put(e.body, e.number);
-                return EngineResult.OK;
-            }
             case CommandType.HTTP_MPUB:
             {
                 final Topic topic = getOrCreateTopic(e.topic);
-                if (!topic.canAccept(e.bodyCount))
+                final int count = e.type == CommandType.HTTP_PUB ? 1 : e.bodyCount;
+                if (!topic.canAccept(count))
                 {
                     return EngineResult.QUEUE_FULL;
                 }
-                for (int i = 0; i < e.bodyCount; i++)
+                final StoreAck ack = topic.answersWhenStored() ? hold(client, null, topic.name, count) : null;
+                if (e.type == CommandType.HTTP_PUB)
                 {
-                    topic.put(e.bodies[i], 0);
+                    topic.put(e.body, e.number, ack);
                 }
-                return EngineResult.OK;
+                else
+                {
+                    topic.putAll(e.bodies, count, ack);
+                }
+                return ack == null ? EngineResult.OK : RESULT_LATER;
             }
             case CommandType.TOPIC_CREATE:
                 getOrCreateTopic(e.topic);
@@ -239,12 +282,12 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
                 resultPayload = stats.snapshot(topics.values(), clients.values(), e.topic, e.channel, e.number != 0);
                 return EngineResult.OK;
             default:
-                return onExistingTopic(e);
+                return onExistingTopic(client, e);
         }
     }
 
     /** Commands on a topic, or a channel of a topic, that must exist already. */
-    private int onExistingTopic(final CommandEvent e)
+    private int onExistingTopic(final Client client, final CommandEvent e)
     {
         final Topic topic = topics.get(e.topic);
         if (topic == null)
@@ -262,7 +305,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             case CommandType.TOPIC_PAUSE:
             case CommandType.TOPIC_UNPAUSE:
                 topic.pause(e.type == CommandType.TOPIC_PAUSE);
-                return EngineResult.OK;
+                return savedBeforeAnswer(client);
             case CommandType.CHANNEL_CREATE:
                 topic.getOrCreateChannel(e.channel);
                 return EngineResult.OK;
@@ -285,7 +328,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             case CommandType.CHANNEL_PAUSE:
             case CommandType.CHANNEL_UNPAUSE:
                 channel.pause(e.type == CommandType.CHANNEL_PAUSE);
-                return EngineResult.OK;
+                return savedBeforeAnswer(client);
             default:
                 LOG.warn("unknown command type {}", e.type);
                 return EngineResult.OK;
@@ -313,10 +356,15 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         final Topic topic = getOrCreateTopic(topicName);
         if (!topic.canAccept(1))
         {
-            ClientOutput.error(client, "E_" + command + "_FAILED " + command + " failed " + queueFull(topic), true);
+            ClientOutput.error(client, "E_" + command + "_FAILED " + command + " failed " + topic.refusal(), true);
             return;
         }
-        topic.put(body, deferMs);
+        if (topic.answersWhenStored())
+        {
+            topic.put(body, deferMs, hold(client, command, topicName, 1));
+            return;
+        }
+        topic.put(body, deferMs, null);
         client.published(topicName, 1);
         ClientOutput.response(client, ClientOutput.OK);
     }
@@ -326,20 +374,29 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         final Topic topic = getOrCreateTopic(topicName);
         if (!topic.canAccept(count))
         {
-            ClientOutput.error(client, "E_MPUB_FAILED MPUB failed " + queueFull(topic), true);
+            ClientOutput.error(client, "E_MPUB_FAILED MPUB failed " + topic.refusal(), true);
             return;
         }
-        for (int i = 0; i < count; i++)
+        if (topic.answersWhenStored())
         {
-            topic.put(bodies[i], 0);
+            topic.putAll(bodies, count, hold(client, "MPUB", topicName, count));
+            return;
         }
+        topic.putAll(bodies, count, null);
         client.published(topicName, count);
         ClientOutput.response(client, ClientOutput.OK);
     }
 
-    private String queueFull(final Topic topic)
+    /** Durable mode: the client's answer to this publish, and every reply after it, wait until it is stored. */
+    private static StoreAck hold(final Client client, final String command, final String topicName, final int count)
     {
-        return "topic " + topic.name + " memory queue is full (--mem-queue-size=" + config.memQueueSize() + ")";
+        if (client.held == null)
+        {
+            client.held = new HeldReplies();
+        }
+        final StoreAck ack = new StoreAck(client, command, topicName, count);
+        client.held.hold(ack);
+        return ack;
     }
 
     private static void failIfNotNull(final Client client, final String prefix, final long id, final String reason)
@@ -362,6 +419,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     {
         clients.remove(client.id);
         client.closed = true;
+        client.held = null; // nobody is left to read the answers
         final Channel channel = client.channel;
         if (channel != null && !channel.deleted)
         {
@@ -383,6 +441,10 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         {
             topic = new Topic(name, ctx);
             topics.put(name, topic);
+            if (!topic.ephemeral)
+            {
+                ctx.metadataChanged = true;
+            }
         }
         return topic;
     }
@@ -414,6 +476,10 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         }
         topic.delete();
         topics.remove(topic.name);
+        if (!topic.ephemeral)
+        {
+            ctx.metadataChanged = true;
+        }
     }
 
     /** Closes a client from the engine's side; if its agent's ring is full, as soon as it has room. */
@@ -451,6 +517,296 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             }
         }
         return work;
+    }
+
+    // ---------------------------------------------------------------- disk
+
+    private boolean onStoreResult(final StoreResult r, final long sequence, final boolean endOfBatch)
+    {
+        try
+        {
+            switch (r.type)
+            {
+                case StoreResult.MESSAGE:
+                case StoreResult.READ_DONE:
+                    onRead(r);
+                    break;
+                case StoreResult.APPENDED:
+                    onStored(r.token);
+                    break;
+                case StoreResult.APPEND_FAILED:
+                    if (r.queue != null)
+                    {
+                        ctx.disk.writeFailed(r.error, ctx.now);
+                    }
+                    onAppendFailed(r);
+                    break;
+                case StoreResult.WRITABLE:
+                    ctx.disk.writable();
+                    break;
+                default:
+                    LOG.warn("unknown disk result {}", r.type);
+            }
+        }
+        finally
+        {
+            r.clear();
+        }
+        return true;
+    }
+
+    private void onRead(final StoreResult r)
+    {
+        final Object owner = r.queue.attachment;
+        if (owner instanceof Topic)
+        {
+            final Topic topic = (Topic)owner;
+            if (!topic.deleted && received(topic.backlog, r))
+            {
+                ctx.work.schedule(topic);
+            }
+        }
+        else if (owner instanceof Channel)
+        {
+            final Channel channel = (Channel)owner;
+            if (!channel.deleted && received(channel.backlog, r))
+            {
+                ctx.work.schedule(channel);
+            }
+        }
+    }
+
+    private static boolean received(final Backlog backlog, final StoreResult r)
+    {
+        if (r.type == StoreResult.MESSAGE)
+        {
+            return backlog.onRead(r);
+        }
+        backlog.onReadDone(r);
+        return true;
+    }
+
+    private void onStored(final Object token)
+    {
+        if (token instanceof StoreAck)
+        {
+            final StoreAck ack = (StoreAck)token;
+            ack.stored();
+            release(ack.client);
+        }
+        else if (token instanceof FanOutAck)
+        {
+            ((FanOutAck)token).appended(ctx.disk);
+        }
+    }
+
+    /** A write failed: a publish waiting for it is refused; any other message waits to be written again. */
+    private void onAppendFailed(final StoreResult r)
+    {
+        if (r.token instanceof StoreAck)
+        {
+            final StoreAck ack = (StoreAck)r.token;
+            ack.failed(r.error);
+            release(ack.client);
+        }
+        final Backlog backlog = r.queue == null ? null : backlogOf(r.queue.attachment);
+        if (backlog == null)
+        {
+            return;
+        }
+        final int total = r.ids == null ? 1 : r.ids.length;
+        backlog.onDisk = Math.max(0, backlog.onDisk - (total - r.count));
+        if (r.token instanceof StoreAck)
+        {
+            return; // not acknowledged: the client was told it failed
+        }
+        if (r.ids == null)
+        {
+            backlog.unwritten(r.id, r.timestamp, r.attempts, r.deferral, r.body, r.token);
+        }
+        else
+        {
+            for (int i = r.count; i < total; i++)
+            {
+                backlog.unwritten(r.ids[i], r.timestamp, 0, 0, r.bodies[i], r.token);
+            }
+        }
+    }
+
+    private static Backlog backlogOf(final Object owner)
+    {
+        if (owner instanceof Topic)
+        {
+            final Topic topic = (Topic)owner;
+            return topic.deleted ? null : topic.backlog;
+        }
+        if (owner instanceof Channel)
+        {
+            final Channel channel = (Channel)owner;
+            return channel.deleted ? null : channel.backlog;
+        }
+        return null;
+    }
+
+    /** Messages whose write failed are written again once writes work, or to probe, once a second. */
+    private int retryUnwritten()
+    {
+        if (!ctx.disk.isWritable() && ctx.now - nextRetry < 0)
+        {
+            return 0;
+        }
+        nextRetry = ctx.now + DiskPort.RETRY_NS;
+        int sent = 0;
+        for (final Topic topic : topics.values())
+        {
+            if (topic.backlog != null && topic.backlog.hasUnwritten() && topic.backlog.retryUnwritten(ctx.disk, ctx.now) > 0)
+            {
+                ctx.work.schedule(topic);
+                sent++;
+            }
+            for (final Channel channel : topic.channels())
+            {
+                if (channel.backlog != null && channel.backlog.hasUnwritten()
+                    && channel.backlog.retryUnwritten(ctx.disk, ctx.now) > 0)
+                {
+                    ctx.work.schedule(channel);
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private void release(final Client client)
+    {
+        if (client.held != null && !client.held.release(client) && !client.releaseQueued)
+        {
+            client.releaseQueued = true;
+            pendingReleases.addLast(client);
+        }
+    }
+
+    private int releasePendingReplies()
+    {
+        int work = 0;
+        for (int n = pendingReleases.size(); n > 0; n--)
+        {
+            final Client client = pendingReleases.pollFirst();
+            if (client.held != null && !client.held.release(client))
+            {
+                pendingReleases.addLast(client);
+            }
+            else
+            {
+                client.releaseQueued = false;
+                work++;
+            }
+        }
+        return work;
+    }
+
+    private void saveMetadata()
+    {
+        ctx.disk.saveMetadata(metadata(), null);
+    }
+
+    /**
+     * Pause and unpause are answered once nsqd.dat is saved, as upstream saves it before it answers; other
+     * changes are saved at the end of the duty cycle (upstream: soon after, from another goroutine).
+     */
+    private int savedBeforeAnswer(final Client client)
+    {
+        if (diskLink == null)
+        {
+            return EngineResult.OK;
+        }
+        ctx.metadataChanged = false;
+        ctx.disk.saveMetadata(metadata(), hold(client, null, "", 0));
+        return RESULT_LATER;
+    }
+
+    /** The topics and channels nsqd.dat keeps, with their pause states (ephemeral ones are left out). */
+    public NsqdMetadata metadata()
+    {
+        final List<TopicMetadata> saved = new ArrayList<>();
+        for (final Topic topic : topics.values())
+        {
+            if (topic.ephemeral)
+            {
+                continue;
+            }
+            final List<ChannelMetadata> channels = new ArrayList<>();
+            for (final Channel channel : topic.channels())
+            {
+                if (!channel.ephemeral)
+                {
+                    channels.add(new ChannelMetadata(channel.name, channel.paused));
+                }
+            }
+            saved.add(new TopicMetadata(topic.name, topic.paused, channels));
+        }
+        return new NsqdMetadata(saved);
+    }
+
+    // ---------------------------------------------------------------- start and stop
+
+    /**
+     * Start, before any agent runs: recreates the saved topics and channels with their pause states, and
+     * their queues as the last run left them; every saved channel exists before any topic fans out.
+     */
+    public void restore(final NsqdMetadata metadata, final DiskAgent disk) throws StoreException
+    {
+        ctx.now = clock.nanoTime();
+        ctx.epochNow = epochClock.nanoTime();
+        for (final TopicMetadata saved : metadata.topics())
+        {
+            final Topic topic = getOrCreateTopic(saved.name());
+            for (final ChannelMetadata savedChannel : saved.channels())
+            {
+                topic.getOrCreateChannel(savedChannel.name()).restore(disk, savedChannel.paused());
+            }
+            topic.restore(disk, saved.paused());
+        }
+        ctx.metadataChanged = true; // written again at start, as upstream
+    }
+
+    /**
+     * Clean shutdown, after the agents stopped and the disk agent took every command: every message held
+     * in memory is written to disk, and the metadata saved. Writes that fail are logged and the rest go on.
+     */
+    public void persist(final DiskAgent disk)
+    {
+        ctx.now = clock.nanoTime();
+        ctx.epochNow = epochClock.nanoTime();
+        for (final Topic topic : topics.values())
+        {
+            try
+            {
+                topic.persist(disk);
+            }
+            catch (final StoreException ex)
+            {
+                LOG.error("failed to write topic {} to disk at shutdown: {}", topic.name, ex.getMessage());
+            }
+        }
+        try
+        {
+            disk.saveMetadataNow(metadata());
+        }
+        catch (final java.io.IOException ex)
+        {
+            LOG.error("failed to save metadata at shutdown: {}", ex.getMessage());
+        }
+    }
+
+    /** Shutdown: takes the disk agent's results and sends the commands that waited for room; returns how many. */
+    public int settleDisk()
+    {
+        if (diskLink == null)
+        {
+            return 0;
+        }
+        return diskLink.pollResults(resultHandler) + ctx.disk.sendWaiting();
     }
 
     // ---------------------------------------------------------------- timers

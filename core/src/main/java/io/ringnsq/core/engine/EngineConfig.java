@@ -14,6 +14,7 @@ public final class EngineConfig
     private int maxChannelConsumers;
     private int commandRingCapacity = 16 * 1024;
     private int outboundRingCapacity = 64 * 1024;
+    private long syncEvery = 2500;
 
     public EngineConfig conclude()
     {
@@ -31,6 +32,10 @@ public final class EngineConfig
             {
                 throw new IllegalArgumentException("e2e processing latency percentile must be in (0,1]: " + q);
             }
+        }
+        if (syncEvery < 1)
+        {
+            throw new IllegalArgumentException("sync-every must be at least 1");
         }
         if (maxChannelConsumers < 0)
         {
@@ -116,6 +121,27 @@ public final class EngineConfig
     {
         this.maxChannelConsumers = maxChannelConsumers;
         return this;
+    }
+
+    /** {@code --sync-every}: the disk agent syncs a queue after this many writes and reads. */
+    public long syncEvery()
+    {
+        return syncEvery;
+    }
+
+    public EngineConfig syncEvery(final long syncEvery)
+    {
+        this.syncEvery = syncEvery;
+        return this;
+    }
+
+    /**
+     * Durable mode, {@code --mem-queue-size=0 --sync-every=1}: a publish is answered once it is synced to
+     * disk, and a message's entry stays on disk until it is finished, so a crash loses nothing answered.
+     */
+    public boolean durable()
+    {
+        return memQueueSize == 0 && syncEvery == 1;
     }
 
     public int commandRingCapacity()

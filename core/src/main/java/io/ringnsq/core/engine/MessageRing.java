@@ -60,6 +60,23 @@ final class MessageRing implements EventPoller.Handler<MessageEvent>
         ring.publish(sequence);
     }
 
+    /** Appends a message read from disk, keeping its sequence and due time. */
+    void addFromDisk(
+        final long sequence, final long id, final long timestamp, final int attempts, final byte[] body, final long deferMs,
+        final long dueEpochNs)
+    {
+        if (!ring.hasAvailableCapacity(1))
+        {
+            grow();
+        }
+        final long slot = ring.next();
+        final MessageEvent event = ring.get(slot);
+        event.set(id, timestamp, attempts, body, deferMs);
+        event.sequence = sequence;
+        event.dueEpochNs = dueEpochNs;
+        ring.publish(slot);
+    }
+
     /** Hands messages to the consumer until it says stop or the ring is empty; returns how many. */
     int poll(final Consumer consumer)
     {
@@ -117,7 +134,10 @@ final class MessageRing implements EventPoller.Handler<MessageEvent>
         {
             final MessageEvent e = old.get(s);
             final long sequence = ring.next();
-            ring.get(sequence).set(e.id, e.timestamp, e.attempts, e.body, e.deferMs);
+            final MessageEvent copy = ring.get(sequence);
+            copy.set(e.id, e.timestamp, e.attempts, e.body, e.deferMs);
+            copy.sequence = e.sequence;
+            copy.dueEpochNs = e.dueEpochNs;
             ring.publish(sequence);
             e.body = null;
         }

@@ -51,6 +51,12 @@ final class MessageTimers implements DeadlineTimerWheel.TimerHandler
         }
     }
 
+    /** When an armed message's timer falls due, in the wheel's (monotonic) time. */
+    long deadline(final TrackedMessage message)
+    {
+        return wheel.deadline(message.timerId);
+    }
+
     int count()
     {
         return byTimerId.size();

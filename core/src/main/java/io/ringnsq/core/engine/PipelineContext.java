@@ -8,6 +8,11 @@ final class PipelineContext
 {
     final EngineConfig config;
     final MessagePool pool;
+    final DiskPort disk;
+    /** Durable mode (see {@link EngineConfig#durable()}), with a disk to be durable on. */
+    final boolean durable;
+    /** A topic or channel was created, deleted, paused or unpaused in this duty cycle: nsqd.dat is saved at its end. */
+    boolean metadataChanged;
     final WorkQueue work = new WorkQueue();
     /** For sampling; the engine's thread alone draws from it. */
     final java.util.SplittableRandom random = new java.util.SplittableRandom();
@@ -15,9 +20,11 @@ final class PipelineContext
     long now;
     long epochNow;
 
-    PipelineContext(final EngineConfig config, final MessagePool pool)
+    PipelineContext(final EngineConfig config, final MessagePool pool, final DiskPort disk)
     {
         this.config = config;
         this.pool = pool;
+        this.disk = disk;
+        this.durable = config.durable() && disk.enabled();
     }
 }

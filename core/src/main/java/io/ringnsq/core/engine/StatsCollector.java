@@ -21,6 +21,12 @@ final class StatsCollector
 {
     static final String HEALTH_OK = "OK";
 
+    /** Upstream's health: OK, or NOK with the last disk write error until a write works again. */
+    private String health()
+    {
+        return ctx.disk.isWritable() ? HEALTH_OK : "NOK - " + ctx.disk.lastError();
+    }
+
     private final PipelineContext ctx;
 
     StatsCollector(final PipelineContext ctx)
@@ -45,7 +51,7 @@ final class StatsCollector
         }
         if (!topicFilter.isEmpty() && selected.isEmpty())
         {
-            return new NsqdStats(HEALTH_OK, null, null); // upstream returns its empty Stats at once: no producers either
+            return new NsqdStats(health(), null, null); // upstream returns its empty Stats at once: no producers either
         }
         selected.sort((a, b) -> a.name.compareTo(b.name));
 
@@ -64,9 +70,9 @@ final class StatsCollector
             {
                 continue;
             }
-            topics.add(new TopicStats(t.name, channels, t.depth(), 0, t.messageCount, t.messageBytes, t.paused, topicLatency(t)));
+            topics.add(new TopicStats(t.name, channels, t.depth(), t.backendDepth(), t.messageCount, t.messageBytes, t.paused, topicLatency(t)));
         }
-        return new NsqdStats(HEALTH_OK, topics, producers(allClients, topicFilter, includeClients));
+        return new NsqdStats(health(), topics, producers(allClients, topicFilter, includeClients));
     }
 
     private ChannelStats channelStats(final Channel c, final String topicFilter, final boolean includeClients)
@@ -80,7 +86,7 @@ final class StatsCollector
                 clients.add(clientStats(client, topicFilter));
             }
         }
-        return new ChannelStats(c.name, c.depth(), 0, c.inFlightCount(), c.deferredCount(), c.messageCount,
+        return new ChannelStats(c.name, c.depth(), c.backendDepth(), c.inFlightCount(), c.deferredCount(), c.messageCount,
             c.requeueCount, c.timeoutCount, c.clientCount(), clients, c.paused, channelLatency(c));
     }
 

@@ -19,6 +19,11 @@ final class TrackedMessage
     long deliveredAt;
     long timerId = NO_TIMER;
 
+    /** Durable mode: the disk queue whose entry this message is, consumed when it is finished; null otherwise. */
+    Backlog backlog;
+    long sequence;
+    int generation;
+
     void set(final Channel channel, final long id, final long timestamp, final int attempts, final byte[] body)
     {
         this.channel = channel;
@@ -35,5 +40,16 @@ final class TrackedMessage
         client = null;
         inFlight = false;
         timerId = NO_TIMER;
+        backlog = null;
+    }
+
+    /** Durable mode: the message's entry is done with (finished, or dropped by sampling). */
+    void consume(final DiskPort disk)
+    {
+        if (backlog != null && backlog.generation == generation)
+        {
+            disk.consumed(backlog.handle, sequence);
+        }
+        backlog = null;
     }
 }

@@ -9,15 +9,31 @@ import io.ringnsq.core.link.CommandType;
 import io.ringnsq.core.link.IoLink;
 import io.ringnsq.core.link.OutboundEvent;
 import io.ringnsq.core.link.OutboundType;
+import io.ringnsq.core.meta.NsqdMetadata;
+import io.ringnsq.core.store.DiskAgent;
+import io.ringnsq.core.store.DiskHealth;
+import io.ringnsq.core.store.DiskLink;
+import io.ringnsq.core.store.MemoryStoreOpener;
+import io.ringnsq.core.store.StoreException;
 import io.ringnsq.core.time.ManualClock;
 
-/** Plays the I/O agent for an {@link Engine} on the test thread, with a manual clock. */
+/**
+ * Plays the I/O agent for an {@link Engine} on the test thread, with a manual clock; with a disk, it
+ * runs the disk agent's duty cycles too, over {@link io.ringnsq.core.store.MemoryStore}s.
+ */
 final class EngineHarness
 {
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock;
     final IoLink link = new IoLink(0, 1024, 4096);
     final Engine engine;
     final List<Frame> frames = new ArrayList<>();
+    final MemoryStoreOpener opener;
+    final DiskAgent disk;
+    final DiskHealth health = new DiskHealth();
+    /** The last metadata the disk agent saved. */
+    NsqdMetadata savedMetadata;
+    /** While false, run() leaves the disk agent idle (to look at the engine between its cycles). */
+    boolean diskRunning = true;
 
     /** One frame the engine queued for a connection. */
     record Frame(long connectionId, int type, String text, long messageId, long timestamp, int attempts, String body, boolean close,
@@ -27,7 +43,59 @@ final class EngineHarness
 
     EngineHarness(final EngineConfig config)
     {
+        clock = new ManualClock();
+        opener = null;
+        disk = null;
         engine = new Engine(config.conclude(), new IoLink[]{link}, clock, clock.asEpochClock());
+    }
+
+    /** An engine with a disk over {@code opener}, restoring what it holds and {@code metadata}. */
+    EngineHarness(final EngineConfig config, final MemoryStoreOpener opener, final NsqdMetadata metadata, final ManualClock clock)
+    {
+        this.clock = clock;
+        this.opener = opener;
+        final DiskLink diskLink = new DiskLink(4096, 4096);
+        disk = new DiskAgent(diskLink, opener, m -> savedMetadata = m, config.syncEvery(), 2_000_000_000L, clock, health);
+        engine = new Engine(config.conclude(), new IoLink[]{link}, diskLink, clock, clock.asEpochClock());
+        try
+        {
+            engine.restore(metadata, disk);
+        }
+        catch (final StoreException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+        run();
+    }
+
+    static EngineHarness withDisk(final EngineConfig config)
+    {
+        return new EngineHarness(config, new MemoryStoreOpener(), NsqdMetadata.EMPTY, new ManualClock());
+    }
+
+    /** Stops cleanly as nsqd does on SIGTERM and starts again over the same disk. */
+    EngineHarness restart(final EngineConfig config)
+    {
+        stop();
+        opener.restart();
+        return new EngineHarness(config, opener, savedMetadata, clock);
+    }
+
+    /** Starts again over what a kill -9 would have left on the disk. */
+    EngineHarness crashAndRestart(final EngineConfig config)
+    {
+        opener.crash();
+        return new EngineHarness(config, opener, savedMetadata, clock);
+    }
+
+    void stop()
+    {
+        while (disk.hasCommands() || engine.settleDisk() > 0)
+        {
+            disk.doWork();
+        }
+        engine.persist(disk);
+        disk.closeAll();
     }
 
     EngineHarness()
@@ -145,7 +213,11 @@ final class EngineHarness
     {
         for (int i = 0; i < 1000; i++)
         {
-            final int work = engine.doWork();
+            int work = engine.doWork();
+            if (disk != null && diskRunning)
+            {
+                work += disk.doWork();
+            }
             final int drained = link.pollOutbound((event, sequence, end) ->
             {
                 frames.add(frameOf(event));

@@ -11,7 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 import io.ringnsq.core.engine.Engine;
 import io.ringnsq.core.engine.EngineConfig;
+import io.ringnsq.core.disk.DiskQueueOpener;
+import io.ringnsq.core.disk.DiskQueueSettings;
 import io.ringnsq.core.link.IoLink;
+import io.ringnsq.core.meta.MetadataFile;
+import io.ringnsq.core.store.DiskAgent;
+import io.ringnsq.core.store.DiskHealth;
+import io.ringnsq.core.store.DiskLink;
+import io.ringnsq.core.store.StoreException;
 import io.ringnsq.transport.auth.AuthClient;
 import io.ringnsq.transport.auth.AuthClientConfig;
 import io.ringnsq.transport.auth.AuthQuery;
@@ -54,6 +61,8 @@ public final class Nsqd implements AutoCloseable
     private final ServerSocketChannel httpsListener;
     private final AuthClient authClient;
     private final Engine engine;
+    private final DiskAgent diskAgent;
+    private final DiskHealth diskHealth = new DiskHealth();
     private final NsqdConfigValues configValues;
     private final JvmMemorySampler memory;
     private final List<AgentRunner> runners = new ArrayList<>();
@@ -87,6 +96,7 @@ public final class Nsqd implements AutoCloseable
             .e2ePercentiles(context.e2eProcessingLatencyPercentiles().stream().mapToDouble(Double::doubleValue).toArray())
             .e2eWindowNs(context.e2eProcessingLatencyWindowTime().toNanos())
             .maxChannelConsumers((int)Math.min(Integer.MAX_VALUE, context.maxChannelConsumers()))
+            .syncEvery(context.syncEvery())
             .conclude();
         final boolean statsd = !context.statsdAddress().isEmpty();
         final IoLink[] links = new IoLink[context.ioAgents() + (statsd ? 1 : 0)];
@@ -99,9 +109,25 @@ public final class Nsqd implements AutoCloseable
         {
             ioAgents[i] = new IoAgent(i, links[i], context.nanoClock(), 16 * 1024, 32 * 1024);
         }
-        engine = new Engine(engineConfig, links, context.nanoClock(), context.epochClock());
+        final DiskLink diskLink = new DiskLink(engineConfig.commandRingCapacity(), engineConfig.commandRingCapacity());
+        final MetadataFile metadata = new MetadataFile(context.dataPath());
+        final DiskQueueSettings queues = new DiskQueueSettings()
+            .maxBytesPerFile(context.maxBytesPerFile())
+            .maxMsgSize((int)context.maxMsgSize());
+        diskAgent = new DiskAgent(diskLink, new DiskQueueOpener(context.dataPath(), queues), metadata::save, context.syncEvery(),
+            context.syncTimeout().toNanos(), context.nanoClock(), diskHealth);
+        engine = new Engine(engineConfig, links, diskLink, context.nanoClock(), context.epochClock());
+        try
+        {
+            engine.restore(metadata.load(), diskAgent); // every saved topic and channel exists before anything flows
+        }
+        catch (final StoreException ex)
+        {
+            diskAgent.closeAll();
+            throw new IOException("failed to restore the disk queues in " + context.dataPath() + ": " + ex.getMessage(), ex);
+        }
         ioAgents[0].addListener(tcpListener, V2Handler.factory(v2Limits(context), v2Features(tls)));
-        final NsqdHttpApi api = new NsqdHttpApi(context, configValues, memory, context.epochClock().nanoTime());
+        final NsqdHttpApi api = new NsqdHttpApi(context, configValues, memory, context.epochClock().nanoTime(), diskHealth);
         api.ports(port(tcpListener), port(httpListener));
         final HttpServerConfig httpConfig = HttpServerConfig.defaults().dateClock(context.epochClock());
         if (httpListener != null)
@@ -129,6 +155,7 @@ public final class Nsqd implements AutoCloseable
             final List<Agent> all = new ArrayList<>(List.of(ioAgents));
             all.addAll(extras);
             all.add(engine);
+            all.add(diskAgent);
             runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, new CompositeAgent(all)));
         }
         else
@@ -139,6 +166,8 @@ public final class Nsqd implements AutoCloseable
                 runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, agent));
             }
             runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, engine));
+            // the disk agent blocks in fsync: a thread of its own, and after the engine in the closing order
+            runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, diskAgent));
         }
         for (final AgentRunner runner : runners)
         {
@@ -335,6 +364,21 @@ public final class Nsqd implements AutoCloseable
         }
     }
 
+    /**
+     * Clean shutdown, on this thread now that the agents have stopped: the disk agent finishes the
+     * commands it was given, then every message held in memory, in flight or deferred is written to
+     * disk and the metadata saved, as upstream does on SIGTERM.
+     */
+    private void persist()
+    {
+        while (diskAgent.hasCommands() || engine.settleDisk() > 0)
+        {
+            diskAgent.doWork();
+        }
+        engine.persist(diskAgent);
+        diskAgent.closeAll();
+    }
+
     /** Stops the agents (they close every connection and listener), then releases the data path. */
     @Override
     public void close()
@@ -348,6 +392,7 @@ public final class Nsqd implements AutoCloseable
         {
             runner.close((int)TimeUnit.SECONDS.toMillis(5), thread -> LOG.warn("{} did not stop yet", thread.getName()));
         }
+        persist();
         CloseHelper.quietCloseAll(tcpListener, httpListener, httpsListener, memory, authClient);
         lock.close();
     }

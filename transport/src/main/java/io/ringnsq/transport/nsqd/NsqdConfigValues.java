@@ -115,9 +115,9 @@ public final class NsqdConfigValues
         // diskqueue options: upstream keeps the data path as given ("" for the working directory), ringnsq the absolute path
         values.put("data_path", () -> text(context.dataPath().toString()));
         values.put("mem_queue_size", () -> integer(context.memQueueSize()));
-        values.put("max_bytes_per_file", () -> integer(104_857_600));
-        values.put("sync_every", () -> integer(2_500));
-        values.put("sync_timeout", () -> duration(Duration.ofSeconds(2)));
+        values.put("max_bytes_per_file", () -> integer(context.maxBytesPerFile()));
+        values.put("sync_every", () -> integer(context.syncEvery()));
+        values.put("sync_timeout", () -> duration(context.syncTimeout()));
         values.put("queue_scan_selection_count", () -> integer(20));
         values.put("queue_scan_worker_pool_max", () -> integer(4));
 

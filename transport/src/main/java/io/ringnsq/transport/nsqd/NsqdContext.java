@@ -49,6 +49,9 @@ public final class NsqdContext
     private Duration httpClientRequestTimeout = Duration.ofSeconds(5);
     private Path dataPath = Path.of("").toAbsolutePath();
     private long memQueueSize = 10_000;
+    private long maxBytesPerFile = 104_857_600;
+    private long syncEvery = 2500;
+    private Duration syncTimeout = Duration.ofSeconds(2);
     private Duration msgTimeout = Duration.ofSeconds(60);
     private Duration maxMsgTimeout = Duration.ofMinutes(15);
     private long maxMsgSize = 1_048_576;
@@ -104,6 +107,9 @@ public final class NsqdContext
         require(maxDeflateLevel >= 1 && maxDeflateLevel <= 9, "--max-deflate-level must be [1,9]");
         require(nodeId >= 0 && nodeId < 1024, "--node-id must be >= 0 and < 1024");
         require(memQueueSize >= 0 && memQueueSize <= Integer.MAX_VALUE / 2, "--mem-queue-size out of range: " + memQueueSize);
+        require(maxBytesPerFile > 0, "--max-bytes-per-file must be positive");
+        require(syncEvery >= 1, "--sync-every must be at least 1");
+        require(!syncTimeout.isNegative() && !syncTimeout.isZero(), "--sync-timeout must be positive");
         require(maxMsgSize > 0 && maxMsgSize <= Integer.MAX_VALUE - 64, "--max-msg-size out of range: " + maxMsgSize);
         require(maxBodySize > 0 && maxBodySize <= Integer.MAX_VALUE - 64, "--max-body-size out of range: " + maxBodySize);
         require(maxRdyCount >= 0, "--max-rdy-count must not be negative");
@@ -366,6 +372,42 @@ public final class NsqdContext
     public NsqdContext memQueueSize(final long memQueueSize)
     {
         this.memQueueSize = memQueueSize;
+        return this;
+    }
+
+    /** {@code --max-bytes-per-file}: the payload a disk queue file takes before the next one starts. */
+    public long maxBytesPerFile()
+    {
+        return maxBytesPerFile;
+    }
+
+    public NsqdContext maxBytesPerFile(final long maxBytesPerFile)
+    {
+        this.maxBytesPerFile = maxBytesPerFile;
+        return this;
+    }
+
+    /** {@code --sync-every}: a disk queue is synced after this many writes and reads. */
+    public long syncEvery()
+    {
+        return syncEvery;
+    }
+
+    public NsqdContext syncEvery(final long syncEvery)
+    {
+        this.syncEvery = syncEvery;
+        return this;
+    }
+
+    /** {@code --sync-timeout}: a disk queue with unsynced changes is synced at least this often. */
+    public Duration syncTimeout()
+    {
+        return syncTimeout;
+    }
+
+    public NsqdContext syncTimeout(final Duration syncTimeout)
+    {
+        this.syncTimeout = syncTimeout;
         return this;
     }
 

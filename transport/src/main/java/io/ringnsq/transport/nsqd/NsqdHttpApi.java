@@ -17,6 +17,7 @@ import io.ringnsq.core.link.IoLink;
 import io.ringnsq.core.link.OutboundEvent;
 import io.ringnsq.core.link.OutboundType;
 import io.ringnsq.core.stats.NsqdStats;
+import io.ringnsq.core.store.DiskHealth;
 import io.ringnsq.transport.http.BodyLimit;
 import io.ringnsq.transport.http.HttpExchange;
 import io.ringnsq.transport.http.HttpRequest;
@@ -71,10 +72,13 @@ public final class NsqdHttpApi implements HttpService
     private final BodyLimit mpubLimit;
     private final BodyLimit configLimit;
     private volatile byte[] info;
+    private final DiskHealth health;
 
     public NsqdHttpApi(
-        final NsqdContext context, final NsqdConfigValues config, final JvmMemorySampler memory, final long startNanos)
+        final NsqdContext context, final NsqdConfigValues config, final JvmMemorySampler memory, final long startNanos,
+        final DiskHealth health)
     {
+        this.health = health;
         this.context = context;
         this.config = config;
         this.memory = memory;
@@ -163,7 +167,7 @@ public final class NsqdHttpApi implements HttpService
         }
         switch (match.target())
         {
-            case PING -> exchange.respond(NsqResponses.plain(200, "OK"));
+            case PING -> ping(exchange);
             case INFO -> exchange.respond(NsqResponses.json(info));
             case PUB -> pub(exchange);
             case MPUB -> mpub(exchange);
@@ -185,6 +189,13 @@ public final class NsqdHttpApi implements HttpService
     }
 
     // ---------------------------------------------------------------- publishing
+
+    /** Upstream's health check: 200 OK, or 500 with the last disk write error until a write works again. */
+    private void ping(final HttpExchange exchange)
+    {
+        final String error = health.error();
+        exchange.respond(error == null ? NsqResponses.plain(200, "OK") : NsqResponses.plain(500, "NOK - " + error));
+    }
 
     private void pub(final HttpExchange exchange)
     {

@@ -54,6 +54,9 @@ public final class NsqdOptions
     private final Option<String> broadcastAddress;
     private final Option<String> dataPath;
     private final Option<Long> memQueueSize;
+    private final Option<Long> maxBytesPerFile;
+    private final Option<Long> syncEvery;
+    private final Option<Duration> syncTimeout;
     private final Option<Duration> msgTimeout;
     private final Option<Duration> maxMsgTimeout;
     private final Option<Long> maxMsgSize;
@@ -127,6 +130,9 @@ public final class NsqdOptions
         // diskqueue options; upstream's default data path is "", which means the working directory
         dataPath = set.string("data-path", "", "path to store disk-backed messages");
         memQueueSize = set.int64("mem-queue-size", defaults.memQueueSize(), "number of messages to keep in memory (per topic/channel)");
+        maxBytesPerFile = set.int64("max-bytes-per-file", defaults.maxBytesPerFile(), "number of bytes per diskqueue file before rolling");
+        syncEvery = set.int64("sync-every", defaults.syncEvery(), "number of messages per diskqueue fsync");
+        syncTimeout = set.duration("sync-timeout", defaults.syncTimeout(), "duration of time per diskqueue fsync");
 
         // msg and command options
         msgTimeout = set.duration("msg-timeout", defaults.msgTimeout(), "default duration to wait before auto-requeing a message");
@@ -348,6 +354,9 @@ public final class NsqdOptions
             .dataPath(dataPath(parsed.get(dataPath)))
             .nodeId(toInt(parsed.get(nodeId), "--node-id must be >= 0 and < 1024"))
             .memQueueSize(parsed.get(memQueueSize))
+            .maxBytesPerFile(parsed.get(maxBytesPerFile))
+            .syncEvery(parsed.get(syncEvery))
+            .syncTimeout(parsed.get(syncTimeout))
             .msgTimeout(parsed.get(msgTimeout))
             .maxMsgTimeout(parsed.get(maxMsgTimeout))
             .maxMsgSize(parsed.get(maxMsgSize))

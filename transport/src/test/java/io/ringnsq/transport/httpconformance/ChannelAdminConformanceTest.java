@@ -168,7 +168,6 @@ final class ChannelAdminConformanceTest extends HttpConformanceTestBase
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("nsqd.dat metadata is written by the persistence issue (5); enable it there")
     void pauseIsSavedInTheMetadataFileAtOnce()
     {
         final String topic = topicWithChannels("c");

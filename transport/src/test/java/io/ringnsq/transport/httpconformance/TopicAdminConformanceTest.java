@@ -211,7 +211,6 @@ final class TopicAdminConformanceTest extends HttpConformanceTestBase
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("nsqd.dat metadata is written by the persistence issue (5); enable it there")
     void pauseIsSavedInTheMetadataFileAtOnce()
     {
         final String topic = unique("t");

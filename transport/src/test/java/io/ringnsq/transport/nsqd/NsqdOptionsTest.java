@@ -86,11 +86,11 @@ class NsqdOptionsTest
         assertEquals(List.of("auth-http-address", "broadcast-address", "config", "data-path", "deflate",
             "e2e-processing-latency-percentile", "e2e-processing-latency-window-time", "http-address",
             "http-client-connect-timeout", "http-client-request-timeout", "https-address", "idle-strategy", "io-agents",
-            "log-file", "log-file-max-files", "log-file-max-size", "log-level", "log-prefix", "max-body-size",
+            "log-file", "log-file-max-files", "log-file-max-size", "log-level", "log-prefix", "max-body-size", "max-bytes-per-file",
             "max-channel-consumers", "max-deflate-level", "max-heartbeat-interval", "max-msg-size", "max-msg-timeout",
             "max-output-buffer-size", "max-output-buffer-timeout", "max-rdy-count", "max-req-timeout", "mem-queue-size",
             "min-output-buffer-timeout", "msg-timeout", "node-id", "output-buffer-timeout", "snappy", "statsd-address",
-            "statsd-exclude-ephemeral", "statsd-interval", "statsd-mem-stats", "statsd-prefix", "statsd-udp-packet-size",
+            "statsd-exclude-ephemeral", "statsd-interval", "statsd-mem-stats", "statsd-prefix", "statsd-udp-packet-size", "sync-every", "sync-timeout",
             "tcp-address", "threading-mode", "tls-cert", "tls-client-auth-policy", "tls-key", "tls-min-version",
             "tls-required", "tls-root-ca-file", "verbose", "version", "worker-id"), flags);
     }

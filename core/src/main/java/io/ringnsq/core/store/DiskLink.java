@@ -1,0 +1,106 @@
+package io.ringnsq.core.store;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+
+/**
+ * The two rings between the engine and the disk agent: commands out (single producer: the engine)
+ * and results back (single producer: the disk agent). As with the I/O links, each side claims only
+ * when there is room. The disk agent looks at a command before taking it, so it can leave one whose
+ * results would not fit yet where it is; the engine takes every result as it comes.
+ */
+public final class DiskLink
+{
+    private final RingBuffer<StoreCommand> commands;
+    private final Sequence commandsTaken = new Sequence();
+    private final RingBuffer<StoreResult> results;
+    private final EventPoller<StoreResult> resultPoller;
+
+    public DiskLink(final int commandCapacity, final int resultCapacity)
+    {
+        commands = RingBuffer.createSingleProducer(StoreCommand::new, commandCapacity);
+        commands.addGatingSequences(commandsTaken);
+        results = RingBuffer.createSingleProducer(StoreResult::new, resultCapacity);
+        resultPoller = results.newPoller();
+        results.addGatingSequences(resultPoller.getSequence());
+    }
+
+    // ---- engine side
+
+    public boolean hasCommandCapacity(final int count)
+    {
+        return commands.hasAvailableCapacity(count);
+    }
+
+    /** Claims the next command slot; only after {@link #hasCommandCapacity}. */
+    public long claimCommand()
+    {
+        return commands.next();
+    }
+
+    public StoreCommand command(final long sequence)
+    {
+        return commands.get(sequence);
+    }
+
+    public void publishCommand(final long sequence)
+    {
+        commands.publish(sequence);
+    }
+
+    public int pollResults(final EventPoller.Handler<StoreResult> handler)
+    {
+        final long before = resultPoller.getSequence().get();
+        try
+        {
+            resultPoller.poll(handler);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+        return (int)(resultPoller.getSequence().get() - before);
+    }
+
+    // ---- disk agent side
+
+    /** The oldest command not taken yet, or null; it stays in the ring until {@link #takeCommand()}. */
+    public StoreCommand peekCommand()
+    {
+        final long next = commandsTaken.get() + 1;
+        return next <= commands.getCursor() ? commands.get(next) : null;
+    }
+
+    /** Frees the slot of the command {@link #peekCommand()} returned. */
+    public void takeCommand()
+    {
+        final long next = commandsTaken.get() + 1;
+        commands.get(next).clear();
+        commandsTaken.set(next);
+    }
+
+    public boolean hasResultCapacity(final int count)
+    {
+        return results.hasAvailableCapacity(count);
+    }
+
+    public long claimResult()
+    {
+        return results.next();
+    }
+
+    public StoreResult result(final long sequence)
+    {
+        return results.get(sequence);
+    }
+
+    public void publishResult(final long sequence)
+    {
+        results.publish(sequence);
+    }
+}
