@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import io.ringnsq.core.disk.DiskQueue;
 import io.ringnsq.core.disk.DiskQueueException;
 import io.ringnsq.core.disk.DiskQueueSettings;
-import io.ringnsq.core.disk.StoredMessage;
 import io.ringnsq.core.store.StoredMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

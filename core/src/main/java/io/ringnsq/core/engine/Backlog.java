@@ -2,11 +2,8 @@ package io.ringnsq.core.engine;
 
 import java.util.ArrayDeque;
 
-import io.ringnsq.core.store.DiskAgent;
 import io.ringnsq.core.store.QueueHandle;
-import io.ringnsq.core.store.StoreException;
 import io.ringnsq.core.store.StoreResult;
-import io.ringnsq.core.store.StoredMessage;
 
 /**
  * The engine's side of one topic's or channel's disk queue: how many of its messages are on disk,
@@ -24,7 +21,8 @@ final class Backlog
     static final int READ_BATCH = 32;
 
     final QueueHandle handle;
-    final MessageRing readAhead = new MessageRing(READ_AHEAD);
+    /** Made at the first read: thousands of idle queues cost no read-ahead. */
+    private MessageRing readAhead;
     /** Messages written (or on their way) and not taken from the read-ahead yet. */
     long onDisk;
     /** Messages asked of the disk agent and not arrived yet. */
@@ -49,13 +47,19 @@ final class Backlog
 
     boolean hasReadAhead()
     {
-        return !readAhead.isEmpty();
+        return readAhead != null && !readAhead.isEmpty();
+    }
+
+    /** Hands read-ahead messages to the consumer until it says stop. */
+    void pollReadAhead(final MessageRing.Consumer consumer)
+    {
+        readAhead.poll(consumer);
     }
 
     /** Asks the disk agent for more when the read-ahead runs low and more is on disk. */
     void requestReads(final DiskPort disk)
     {
-        final int inMemory = readAhead.size();
+        final int inMemory = readAhead == null ? 0 : readAhead.size();
         final int room = READ_AHEAD - inMemory - requested;
         final long unread = onDisk - inMemory - requested;
         if (room >= READ_BATCH && unread > 0 && disk.canRead())
@@ -74,6 +78,10 @@ final class Backlog
             return false;
         }
         requested--;
+        if (readAhead == null)
+        {
+            readAhead = new MessageRing(READ_AHEAD);
+        }
         final boolean topic = handle.kind() == QueueHandle.Kind.TOPIC;
         readAhead.addFromDisk(r.sequence, r.id, r.timestamp, r.attempts, r.body, topic ? r.deferral : 0, topic ? 0 : r.deferral);
         return true;
@@ -143,15 +151,12 @@ final class Backlog
     }
 
     /** Clean shutdown: what still waits for a write is written directly. */
-    void persistUnwritten(final DiskAgent disk) throws StoreException
+    void persistUnwritten(final ShutdownWriter out)
     {
-        final StoredMessage copy = new StoredMessage();
         while (unwritten != null && !unwritten.isEmpty())
         {
-            final Unwritten m = unwritten.peekFirst();
-            copy.set(m.id, m.timestamp, m.attempts, m.deferral, m.body);
-            disk.appendNow(handle, copy);
-            unwritten.pollFirst();
+            final Unwritten m = unwritten.pollFirst();
+            out.write(handle, m.id, m.timestamp, m.attempts, m.deferral, m.body);
         }
     }
 
@@ -163,25 +168,25 @@ final class Backlog
     /** Drops everything: on disk, read ahead, and waiting for a write. */
     void empty(final DiskPort disk)
     {
-        generation++;
-        readAhead.clear();
-        requested = 0;
-        onDisk = 0;
-        unwritten = null;
-        takenUnreported = false;
+        forget();
         disk.empty(handle);
     }
 
     /** Drops everything and removes the queue's files. */
     void delete(final DiskPort disk)
     {
+        forget();
+        disk.delete(handle);
+    }
+
+    private void forget()
+    {
         generation++;
-        readAhead.clear();
+        readAhead = null;
         requested = 0;
         onDisk = 0;
         unwritten = null;
         takenUnreported = false;
-        disk.delete(handle);
     }
 
     /** A message whose write failed. */

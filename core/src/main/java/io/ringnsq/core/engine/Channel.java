@@ -33,6 +33,8 @@ public final class Channel implements MessageRing.Consumer
     private final MessageRing ring;
     /** Null for ephemeral channels and when nsqd runs without a disk. */
     final Backlog backlog;
+    /** Deferred messages written at shutdown and read back at start; null when {@link #backlog} is. */
+    private final Backlog deferredStore;
     /** Requeued messages that found the ring full; bounded by what was in flight or deferred. */
     private final ArrayDeque<TrackedMessage> overflow = new ArrayDeque<>();
     private final Long2ObjectHashMap<TrackedMessage> inFlight = new Long2ObjectHashMap<>();
@@ -67,6 +69,7 @@ public final class Channel implements MessageRing.Consumer
         this.limit = ctx.config.memQueueSize();
         this.ring = new MessageRing(limit);
         this.backlog = ephemeral || !ctx.disk.enabled() ? null : new Backlog(QueueHandle.channel(topic.name, name), this);
+        this.deferredStore = backlog == null ? null : new Backlog(QueueHandle.deferred(topic.name, name), this);
         this.e2e = ctx.config.e2ePercentiles().length > 0 ? new E2eLatencyWindow(ctx.config.e2eWindowNs(), ctx.now) : null;
     }
 
@@ -248,7 +251,7 @@ public final class Channel implements MessageRing.Consumer
             // disk and memory take turns, as upstream's select between its two queues
             dispatchLimit = ring.isEmpty() ? max : dispatched + (max - dispatched) / 2;
             fromDisk = true;
-            backlog.readAhead.poll(this);
+            backlog.pollReadAhead(this);
             fromDisk = false;
             dispatchLimit = max;
         }
@@ -502,6 +505,7 @@ public final class Channel implements MessageRing.Consumer
         if (backlog != null)
         {
             backlog.empty(ctx.disk);
+            deferredStore.empty(ctx.disk);
         }
         ctx.work.schedule(topic);
     }
@@ -514,6 +518,7 @@ public final class Channel implements MessageRing.Consumer
         if (backlog != null)
         {
             backlog.delete(ctx.disk);
+            deferredStore.delete(ctx.disk);
         }
     }
 
@@ -549,67 +554,30 @@ public final class Channel implements MessageRing.Consumer
      * attempts (queued, requeued, in flight), and every deferred one to its deferred queue with the time
      * it is due. In durable mode the entry a message came from is consumed once its copy is written.
      */
-    void persist(final DiskAgent disk) throws StoreException
+    void persist(final ShutdownWriter out)
     {
         if (backlog == null)
         {
             return; // ephemeral: never on disk (upstream)
         }
-        final StoredMessage copy = new StoredMessage();
-        final StoreException[] failure = new StoreException[1];
         ring.poll(event ->
         {
-            copy.set(event.id, event.timestamp, event.attempts, 0, event.body);
-            failure[0] = appendQuietly(disk, backlog.handle, copy, failure[0]);
+            out.write(backlog.handle, event.id, event.timestamp, event.attempts, 0, event.body);
             return true;
         });
         for (final TrackedMessage m : overflow)
         {
-            persist(disk, backlog.handle, m, 0, copy);
+            out.write(backlog.handle, m, 0);
         }
         for (final TrackedMessage m : inFlight.values())
         {
-            persist(disk, backlog.handle, m, 0, copy);
+            out.write(backlog.handle, m, 0);
         }
-        if (!deferred.isEmpty())
+        for (final TrackedMessage m : deferred.values())
         {
-            final QueueHandle deferredQueue = QueueHandle.deferred(topic.name, name);
-            for (final TrackedMessage m : deferred.values())
-            {
-                persist(disk, deferredQueue, m, ctx.epochNow + Math.max(0, ctx.timers.deadline(m) - ctx.now), copy);
-            }
+            out.write(deferredStore.handle, m, ctx.epochNow + Math.max(0, ctx.timers.deadline(m) - ctx.now));
         }
-        backlog.persistUnwritten(disk);
-        if (failure[0] != null)
-        {
-            throw failure[0];
-        }
-    }
-
-    private void persist(
-        final DiskAgent disk, final QueueHandle queue, final TrackedMessage m, final long due, final StoredMessage copy)
-        throws StoreException
-    {
-        copy.set(m.id, m.timestamp, m.attempts, due, m.body);
-        disk.appendNow(queue, copy);
-        if (m.backlog != null && m.backlog.generation == m.generation)
-        {
-            disk.consumedNow(m.backlog.handle, m.sequence);
-        }
-    }
-
-    private static StoreException appendQuietly(
-        final DiskAgent disk, final QueueHandle queue, final StoredMessage m, final StoreException earlier)
-    {
-        try
-        {
-            disk.appendNow(queue, m);
-            return earlier;
-        }
-        catch (final StoreException ex)
-        {
-            return earlier != null ? earlier : ex;
-        }
+        backlog.persistUnwritten(out);
     }
 
     /**
@@ -624,25 +592,24 @@ public final class Channel implements MessageRing.Consumer
             return;
         }
         backlog.onDisk = disk.restore(backlog.handle);
-        final Backlog deferredQueue = new Backlog(QueueHandle.deferred(topic.name, name), this);
         final StoredMessage entry = new StoredMessage();
         long last = MessageEvent.NO_SEQUENCE;
-        while (disk.readNow(deferredQueue.handle, entry))
+        while (disk.readNow(deferredStore.handle, entry))
         {
             final TrackedMessage m = ctx.pool.acquire();
             m.set(this, entry.id, entry.timestamp, entry.attempts, entry.body);
             if (ctx.durable)
             {
-                m.backlog = deferredQueue;
+                m.backlog = deferredStore;
                 m.sequence = entry.sequence;
-                m.generation = deferredQueue.generation;
+                m.generation = deferredStore.generation;
             }
             defer(m, ctx.now + Math.max(0, entry.deferral - ctx.epochNow));
             last = entry.sequence;
         }
         if (!ctx.durable && last != MessageEvent.NO_SEQUENCE)
         {
-            disk.consumedThroughNow(deferredQueue.handle, last); // they live in memory now, as at shutdown
+            disk.consumedThroughNow(deferredStore.handle, last); // they live in memory now, as before the shutdown
         }
     }
 }

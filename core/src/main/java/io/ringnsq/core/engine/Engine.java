@@ -778,16 +778,18 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     {
         ctx.now = clock.nanoTime();
         ctx.epochNow = epochClock.nanoTime();
+        final ShutdownWriter out = new ShutdownWriter(disk);
         for (final Topic topic : topics.values())
         {
-            try
-            {
-                topic.persist(disk);
-            }
-            catch (final StoreException ex)
-            {
-                LOG.error("failed to write topic {} to disk at shutdown: {}", topic.name, ex.getMessage());
-            }
+            topic.persist(out);
+        }
+        try
+        {
+            out.throwFailure();
+        }
+        catch (final StoreException ex)
+        {
+            LOG.error("failed to write messages to disk at shutdown: {}", ex.getMessage());
         }
         try
         {

@@ -8,7 +8,6 @@ import io.ringnsq.core.message.MessageIdGenerator;
 import io.ringnsq.core.store.DiskAgent;
 import io.ringnsq.core.store.QueueHandle;
 import io.ringnsq.core.store.StoreException;
-import io.ringnsq.core.store.StoredMessage;
 import org.agrona.collections.ArrayUtil;
 
 /**
@@ -215,7 +214,7 @@ public final class Topic implements MessageRing.Consumer
             // disk and memory take turns, as upstream's select between its two queues
             fanOutLimit = ring.isEmpty() ? max : max / 2;
             fromDisk = true;
-            backlog.readAhead.poll(this);
+            backlog.pollReadAhead(this);
             fromDisk = false;
         }
         fanOutLimit = max;
@@ -354,46 +353,20 @@ public final class Topic implements MessageRing.Consumer
     // ---------------------------------------------------------------- restart
 
     /** Clean shutdown: the channels' messages, then the topic's memory ring, written to disk. */
-    void persist(final DiskAgent disk) throws StoreException
+    void persist(final ShutdownWriter out)
     {
-        StoreException failure = null;
         for (final Channel channel : channels)
         {
-            try
-            {
-                channel.persist(disk);
-            }
-            catch (final StoreException ex)
-            {
-                failure = failure == null ? ex : failure;
-            }
+            channel.persist(out);
         }
         if (backlog != null)
         {
-            final StoredMessage copy = new StoredMessage();
-            while (!ring.isEmpty())
+            ring.poll(event ->
             {
-                final StoreException[] error = new StoreException[1];
-                ring.poll(event ->
-                {
-                    copy.set(event.id, event.timestamp, event.attempts, event.deferMs, event.body);
-                    try
-                    {
-                        disk.appendNow(backlog.handle, copy);
-                    }
-                    catch (final StoreException ex)
-                    {
-                        error[0] = ex;
-                    }
-                    return true;
-                });
-                failure = failure == null ? error[0] : failure;
-            }
-            backlog.persistUnwritten(disk);
-        }
-        if (failure != null)
-        {
-            throw failure;
+                out.write(backlog.handle, event.id, event.timestamp, event.attempts, event.deferMs, event.body);
+                return true;
+            });
+            backlog.persistUnwritten(out);
         }
     }
 

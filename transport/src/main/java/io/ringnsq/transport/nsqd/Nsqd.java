@@ -155,7 +155,6 @@ public final class Nsqd implements AutoCloseable
             final List<Agent> all = new ArrayList<>(List.of(ioAgents));
             all.addAll(extras);
             all.add(engine);
-            all.add(diskAgent);
             runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, new CompositeAgent(all)));
         }
         else
@@ -166,9 +165,10 @@ public final class Nsqd implements AutoCloseable
                 runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, agent));
             }
             runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, engine));
-            // the disk agent blocks in fsync: a thread of its own, and after the engine in the closing order
-            runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, diskAgent));
         }
+        // fsync and file I/O block for milliseconds: in every mode a thread of its own, closed after the engine's, that
+        // parks when idle whatever --idle-strategy says (a spinning disk thread would take a core for nothing)
+        runners.add(new AgentRunner(IdleStrategies.create(IdleStrategies.BACKOFF), errors, null, diskAgent));
         for (final AgentRunner runner : runners)
         {
             AgentRunner.startOnThread(runner);
