@@ -11,18 +11,16 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.ringnsq.interop.support.ExternalProcess;
+import io.ringnsq.interop.support.Launcher;
 import io.ringnsq.interop.support.MochaReport;
 import io.ringnsq.interop.support.NodePackage;
 import io.ringnsq.interop.support.WatchedProcess;
@@ -51,10 +49,8 @@ import org.junit.jupiter.api.Timeout;
  * an HTTPS address on loopback next to its HTTP port, instead of nsqd's default 0.0.0.0:4152 that any other nsqd
  * with TLS on the machine may hold. The suite dials no address outside loopback (prepare-suite.js checks it).
  *
- * <p>The launcher builds the jar when it is older than the sources; a test must not start a Maven build inside
- * Maven, so when the jar exists the run sets {@code RINGNSQ_NO_BUILD=1} (and says so when the jar is older than the
- * sources: build {@code dist} first to test the current code). When it is missing, {@code bin/nsqd --version} builds
- * it once, before the suite, so no hook waits for a build.
+ * <p>When the jar is missing, {@code bin/nsqd --version} builds it once, before the suite, so no hook waits for a build
+ * (see {@link Launcher} for when it is not rebuilt).
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 final class NsqjsSuiteTest
@@ -78,18 +74,12 @@ final class NsqjsSuiteTest
         final NodePackage nsqjs = NodePackage.named("nsqjs").install("nsqjs", "mocha");
         final Path nodeModules = nsqjs.nodeModules();
 
-        final Path repo = NodePackage.basedir().getParent();
-        final Path bin = repo.resolve("bin");
+        final Path repo = Launcher.repo();
+        final Path bin = Launcher.bin("nsqd").getParent();
         assertTrue(Files.isExecutable(bin.resolve("nsqd")), "no launcher at " + bin.resolve("nsqd"));
         final Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PATH", bin + File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
-        final Path jar = repo.resolve("dist/target/ringnsq.jar");
-        if (Files.isRegularFile(jar))
-        {
-            environment.put("RINGNSQ_NO_BUILD", "1");
-            newerSource(repo, Files.getLastModifiedTime(jar)).ifPresent(source -> System.out.println(LOG + "NOTE: " + jar
-                + " is older than " + source + ": the suite runs the jar as it is (build dist to test the current code)"));
-        }
+        Launcher.environment(environment, LOG);
         final ExternalProcess.Result version = ExternalProcess.run(
             List.of(bin.resolve("nsqd").toString(), "--version"), repo, environment, LAUNCHER_LIMIT, LOG);
         assertEquals(0, version.exitCode(), "bin/nsqd --version failed: " + version.lines());
@@ -196,48 +186,6 @@ final class NsqjsSuiteTest
         catch (final IOException | RuntimeException ex)
         {
             return "unknown";
-        }
-    }
-
-    /** A source or pom of this checkout modified after {@code jarTime}: the launcher would rebuild. */
-    private static Optional<Path> newerSource(final Path repo, final FileTime jarTime) throws IOException
-    {
-        final List<Path> roots = new ArrayList<>(List.of(repo.resolve("pom.xml")));
-        try (Stream<Path> modules = Files.list(repo))
-        {
-            modules.filter(Files::isDirectory).forEach(module ->
-            {
-                roots.add(module.resolve("pom.xml"));
-                roots.add(module.resolve("src/main"));
-            });
-        }
-        for (final Path root : roots)
-        {
-            if (!Files.exists(root))
-            {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root))
-            {
-                final Optional<Path> newer = files.filter(Files::isRegularFile).filter(file -> isNewer(file, jarTime)).findFirst();
-                if (newer.isPresent())
-                {
-                    return newer;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isNewer(final Path file, final FileTime than)
-    {
-        try
-        {
-            return Files.getLastModifiedTime(file).compareTo(than) > 0;
-        }
-        catch (final IOException ex)
-        {
-            return false;
         }
     }
 }

@@ -284,6 +284,17 @@ public final class Channel implements MessageRing.Consumer
         if (fromDisk)
         {
             takeFromDisk(m, event.sequence);
+        }
+        if (isHeldAlready(m.id))
+        {
+            // a second copy of a message this channel holds: after a crash the topic can hand on again what it had
+            // handed on just before; delivering it would put one id in flight twice
+            m.consume(ctx.disk);
+            ctx.pool.release(m);
+            return true;
+        }
+        if (fromDisk)
+        {
             if (event.dueEpochNs > ctx.epochNow)
             {
                 // written deferred (durable mode, or at shutdown): it waits on the wheel for the rest of its time
@@ -304,6 +315,11 @@ public final class Channel implements MessageRing.Consumer
         }
         dispatched++;
         return target != null && dispatched < dispatchLimit;
+    }
+
+    private boolean isHeldAlready(final long id)
+    {
+        return inFlight.containsKey(id) || (!deferred.isEmpty() && deferred.containsKey(id));
     }
 
     /** A message leaves the read-ahead: in durable mode its entry stays until it is finished. */

@@ -55,6 +55,8 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     private final ArrayDeque<Client> pendingCloses = new ArrayDeque<>();
     /** Clients whose held replies are ready but found their agent's ring full. */
     private final ArrayDeque<Client> pendingReleases = new ArrayDeque<>();
+    /** Shutdown has begun ({@link #settleDisk()}): the closing thread has taken over from the engine's. */
+    private boolean closing;
     private final DiskLink diskLink;
     private final EventPoller.Handler<StoreResult> resultHandler = this::onStoreResult;
     private long nextRetry;
@@ -557,6 +559,10 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
 
     private void onRead(final StoreResult r)
     {
+        if (closing)
+        {
+            return; // still on disk and not consumed; the queues' rings are not this thread's to write
+        }
         final Object owner = r.queue.attachment;
         if (owner instanceof Topic)
         {
@@ -679,6 +685,10 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
 
     private void release(final Client client)
     {
+        if (closing)
+        {
+            return; // the I/O agents are gone, and their rings are written by the engine's thread only
+        }
         if (client.held != null && !client.held.release(client) && !client.releaseQueued)
         {
             client.releaseQueued = true;
@@ -801,9 +811,14 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         }
     }
 
-    /** Shutdown: takes the disk agent's results and sends the commands that waited for room; returns how many. */
+    /**
+     * Shutdown, on the closing thread once the agents' threads have ended: takes the disk agent's results and sends
+     * the commands that waited for room; returns how many. From the first call on, messages read from disk are left
+     * there and nothing more goes to clients: only the disk link is written from this thread.
+     */
     public int settleDisk()
     {
+        closing = true;
         if (diskLink == null)
         {
             return 0;

@@ -5,10 +5,15 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 
 /**
- * The two rings between the engine and the disk agent: commands out (single producer: the engine)
- * and results back (single producer: the disk agent). As with the I/O links, each side claims only
- * when there is room. The disk agent looks at a command before taking it, so it can leave one whose
- * results would not fit yet where it is; the engine takes every result as it comes.
+ * The two rings between the engine and the disk agent: commands out (written by the engine) and
+ * results back (written by the disk agent). As with the I/O links, each side claims only when there
+ * is room. The disk agent looks at a command before taking it, so it can leave one whose results
+ * would not fit yet where it is; the engine takes every result as it comes.
+ *
+ * <p>One thread writes each ring while the agents run, but at shutdown the closing thread takes over
+ * both sides once the agents' threads have ended (see the daemon's persist step). Disruptor's
+ * single-producer sequencer rejects a second thread even then (an assertion under {@code -ea}), so
+ * both rings use the multi-producer sequencer: one uncontended CAS a claim.
  */
 public final class DiskLink
 {
@@ -19,9 +24,9 @@ public final class DiskLink
 
     public DiskLink(final int commandCapacity, final int resultCapacity)
     {
-        commands = RingBuffer.createSingleProducer(StoreCommand::new, commandCapacity);
+        commands = RingBuffer.createMultiProducer(StoreCommand::new, commandCapacity);
         commands.addGatingSequences(commandsTaken);
-        results = RingBuffer.createSingleProducer(StoreResult::new, resultCapacity);
+        results = RingBuffer.createMultiProducer(StoreResult::new, resultCapacity);
         resultPoller = results.newPoller();
         results.addGatingSequences(resultPoller.getSequence());
     }
@@ -73,7 +78,7 @@ public final class DiskLink
     public StoreCommand peekCommand()
     {
         final long next = commandsTaken.get() + 1;
-        return next <= commands.getCursor() ? commands.get(next) : null;
+        return commands.isAvailable(next) ? commands.get(next) : null;
     }
 
     /** Frees the slot of the command {@link #peekCommand()} returned. */

@@ -9,6 +9,9 @@ import io.ringnsq.core.link.EngineResult;
 import io.ringnsq.core.link.OutboundType;
 import io.ringnsq.core.meta.ChannelMetadata;
 import io.ringnsq.core.meta.TopicMetadata;
+import io.ringnsq.core.store.MemoryStore;
+import io.ringnsq.core.store.StoreException;
+import io.ringnsq.core.store.StoredMessage;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +41,18 @@ class EngineDiskTest
         }
     }
 
+    /** Durable mode: {@code bodies} published and acknowledged, CONSUMER subscribed to channel c with RDY 0. */
+    private static EngineHarness durablyPublishedToASubscribedChannel(final EngineConfig durable, final List<String> bodies)
+    {
+        final EngineHarness h = EngineHarness.withDisk(durable);
+        h.connect(PUBLISHER);
+        h.connect(CONSUMER);
+        h.sub(CONSUMER, "t", "c");
+        publishAll(h, bodies);
+        assertEquals(bodies.size(), okCount(h.take(PUBLISHER)));
+        return h;
+    }
+
     /** Subscribes, opens RDY and FINs everything delivered until nothing more comes; returns the bodies in order. */
     private static List<String> consumeAll(final EngineHarness h, final long consumer, final String channel)
     {
@@ -64,6 +79,18 @@ class EngineDiskTest
             }
         }
         return got;
+    }
+
+    private static void appendQuietly(final MemoryStore store, final StoredMessage m)
+    {
+        try
+        {
+            store.append(m.id, m.timestamp, m.attempts, m.deferral, m.body);
+        }
+        catch (final StoreException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static long okCount(final List<EngineHarness.Frame> frames)
@@ -172,13 +199,8 @@ class EngineDiskTest
     void shouldRedeliverEveryAcknowledgedUnfinishedMessageAfterACrashInDurableMode()
     {
         final EngineConfig durable = config(0, 1);
-        EngineHarness h = EngineHarness.withDisk(durable);
-        h.connect(PUBLISHER);
-        h.connect(CONSUMER);
-        h.sub(CONSUMER, "t", "c");
         final List<String> sent = bodies(100);
-        publishAll(h, sent);
-        assertEquals(100, okCount(h.take(PUBLISHER)));
+        EngineHarness h = durablyPublishedToASubscribedChannel(durable, sent);
         h.rdy(CONSUMER, 40);
         final List<EngineHarness.Frame> delivered = h.messages(CONSUMER);
         assertEquals(40, delivered.size());
@@ -196,6 +218,39 @@ class EngineDiskTest
         expected.removeAll(finished);
         assertTrue(after.containsAll(expected), "every un-FINished message comes again; missing: "
             + expected.stream().filter(b -> !after.contains(b)).toList());
+    }
+
+    @Test
+    void shouldDeliverOnceAndConsumeACopyTheTopicHandsOnAgainAfterACrash()
+    {
+        final EngineConfig durable = config(0, 1);
+        final List<String> sent = bodies(5);
+        EngineHarness h = durablyPublishedToASubscribedChannel(durable, sent);
+
+        // killed after the channel's copies were synced and before the topic's entries were consumed
+        h = h.crashAndRestart(durable, disk ->
+        {
+            final MemoryStore topicQueue = disk.store("t.queue");
+            for (final StoredMessage m : disk.store("t:c.queue").remaining())
+            {
+                appendQuietly(topicQueue, m);
+            }
+        });
+        h.connect(CONSUMER);
+        h.sub(CONSUMER, "t", "c");
+        h.rdy(CONSUMER, 20);
+        h.run();
+        final List<EngineHarness.Frame> delivered = h.messages(CONSUMER);
+        assertEquals(sent, delivered.stream().map(EngineHarness.Frame::body).toList(), "each id once, while in flight");
+        for (final EngineHarness.Frame m : delivered)
+        {
+            h.fin(CONSUMER, m.messageId());
+        }
+        h.run();
+        assertEquals(List.of(), h.take(CONSUMER).stream().filter(f -> f.type() == OutboundType.ERROR).toList());
+
+        h = h.crashAndRestart(durable);
+        assertEquals(List.of(), consumeAll(h, CONSUMER, "c"), "the second copies were consumed, not left for later");
     }
 
     @Test

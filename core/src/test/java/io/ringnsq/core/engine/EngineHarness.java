@@ -3,6 +3,7 @@ package io.ringnsq.core.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.ringnsq.core.link.CommandEvent;
 import io.ringnsq.core.link.CommandType;
@@ -84,7 +85,14 @@ final class EngineHarness
     /** Starts again over what a kill -9 would have left on the disk. */
     EngineHarness crashAndRestart(final EngineConfig config)
     {
+        return crashAndRestart(config, disk -> { });
+    }
+
+    /** As {@link #crashAndRestart(EngineConfig)}, with {@code meanwhile} changing the disk before the start. */
+    EngineHarness crashAndRestart(final EngineConfig config, final Consumer<MemoryStoreOpener> meanwhile)
+    {
         opener.crash();
+        meanwhile.accept(opener);
         return new EngineHarness(config, opener, savedMetadata, clock);
     }
 

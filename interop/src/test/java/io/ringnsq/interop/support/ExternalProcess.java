@@ -1,10 +1,6 @@
 package io.ringnsq.interop.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,9 +35,7 @@ public final class ExternalProcess
         process.getOutputStream().close();
 
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        final Thread pump = new Thread(() -> copyLines(process, lines, logPrefix), "output-of-" + command.get(0));
-        pump.setDaemon(true);
-        pump.start();
+        final Thread pump = OutputLines.pump(process, command.get(0), logPrefix, lines::add);
 
         final boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished)
@@ -55,27 +49,6 @@ public final class ExternalProcess
         synchronized (lines)
         {
             return new Result(finished ? process.exitValue() : -1, !finished, List.copyOf(lines));
-        }
-    }
-
-    private static void copyLines(final Process process, final List<String> lines, final String logPrefix)
-    {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while ((line = reader.readLine()) != null)
-            {
-                System.out.println(logPrefix + line);
-                lines.add(line);
-            }
-        }
-        catch (final IOException ex)
-        {
-            // the stream closes under us when a timed-out process is killed; anything else is worth seeing
-            if (process.isAlive())
-            {
-                throw new UncheckedIOException(ex);
-            }
         }
     }
 }

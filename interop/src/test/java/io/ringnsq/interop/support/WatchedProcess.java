@@ -1,9 +1,6 @@
 package io.ringnsq.interop.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,9 +49,17 @@ public final class WatchedProcess
 
         final List<String> lines = new ArrayList<>();
         final CountDownLatch finished = new CountDownLatch(1);
-        final Thread pump = new Thread(() -> copyLines(process, lines, finishLine, finished, logPrefix), "output-of-" + command.get(0));
-        pump.setDaemon(true);
-        pump.start();
+        final Thread pump = OutputLines.pump(process, command.get(0), logPrefix, line ->
+        {
+            synchronized (lines)
+            {
+                lines.add(line);
+            }
+            if (finishLine.test(line))
+            {
+                finished.countDown();
+            }
+        });
 
         final long deadline = System.nanoTime() + limit.toNanos();
         final Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
@@ -124,32 +129,6 @@ public final class WatchedProcess
         catch (final Exception ex)
         {
             // still alive or not ours to wait for: the caller looks again
-        }
-    }
-
-    private static void copyLines(
-        final Process process, final List<String> lines, final Predicate<String> finishLine, final CountDownLatch finished,
-        final String logPrefix)
-    {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while ((line = reader.readLine()) != null)
-            {
-                System.out.println(logPrefix + line);
-                synchronized (lines)
-                {
-                    lines.add(line);
-                }
-                if (finishLine.test(line))
-                {
-                    finished.countDown();
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            // the stream closes under us when the process is killed
         }
     }
 }
