@@ -33,11 +33,18 @@ final class UpgradedStream
 {
     final OutputStream out;
     final DataInputStream in;
+    /**
+     * The input without the buffer of {@link #in}, for a reader that buffers itself and wants what has arrived
+     * (a {@code BufferedInputStream} over an {@code InflaterInputStream} blocks to fill a large read: the
+     * inflater's {@code available()} is 1 until the end). Use one of the two, not both.
+     */
+    final InputStream direct;
 
-    private UpgradedStream(final OutputStream out, final DataInputStream in)
+    private UpgradedStream(final OutputStream out, final DataInputStream in, final InputStream direct)
     {
         this.out = out;
         this.in = in;
+        this.direct = direct;
     }
 
     static UpgradedStream open(final Socket socket, final String mode) throws IOException
@@ -84,19 +91,16 @@ final class UpgradedStream
             }
         }
         return new UpgradedStream(
-            new BufferedOutputStream(rawOut, 64 * 1024), new DataInputStream(new BufferedInputStream(rawIn, 64 * 1024)));
+            new BufferedOutputStream(rawOut, 64 * 1024), new DataInputStream(new BufferedInputStream(rawIn, 64 * 1024)), rawIn);
     }
 
     /** Reads one response frame whose data starts with {@code first}. */
     private static void expect(final DataInputStream in, final char first) throws IOException
     {
-        final int size = in.readInt();
-        final int type = in.readInt();
-        final byte[] data = new byte[size - 4];
-        in.readFully(data);
-        if (type != 0 || data.length == 0 || data[0] != first)
+        final V2Wire.Frame frame = V2Wire.readFrame(in);
+        if (frame.type() != V2Wire.FRAME_RESPONSE || frame.data().length == 0 || frame.data()[0] != first)
         {
-            throw new IOException("unexpected frame during the upgrade: " + new String(data, StandardCharsets.UTF_8));
+            throw new IOException("unexpected frame during the upgrade: " + frame.text());
         }
     }
 

@@ -53,7 +53,8 @@ public final class Launcher
         final List<Path> roots = new ArrayList<>(List.of(repo.resolve("pom.xml")));
         try (Stream<Path> modules = Files.list(repo))
         {
-            modules.filter(Files::isDirectory).forEach(module ->
+            // as the launcher does: benchmarks/ is not in the jar
+            modules.filter(Files::isDirectory).filter(module -> !module.getFileName().toString().equals("benchmarks")).forEach(module ->
             {
                 roots.add(module.resolve("pom.xml"));
                 roots.add(module.resolve("src/main"));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Reads a started program's output (stdout, with stderr merged into it) line by line on a daemon thread of its own. */
@@ -39,11 +40,25 @@ final class OutputLines
         }
         catch (final IOException ex)
         {
-            // the stream closes under us when the program is killed; anything else is worth seeing
-            if (process.isAlive())
+            // the stream closes under us when the program exits (the JDK drains it as the process ends, and a read in
+            // progress may see it closed a moment before the exit is visible); anything else is worth seeing
+            if (!exitsSoon(process))
             {
                 throw new UncheckedIOException(ex);
             }
+        }
+    }
+
+    private static boolean exitsSoon(final Process process)
+    {
+        try
+        {
+            return process.waitFor(1, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ringnsq.transport.nsqd;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
@@ -8,6 +9,8 @@ import io.ringnsq.transport.log.NsqdLogging;
 import io.ringnsq.transport.v2.V2Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code bin/nsqd}: upstream's command line (flags, {@code --config}, {@code --version},
@@ -100,16 +103,46 @@ public final class NsqdMain
             log.info("HTTPS: listening on {}", nsqd.httpsListenAddress());
         }
 
-        // SIGTERM and SIGINT run shutdown hooks; halting with 0 after a clean close gives upstream's
-        // exit code instead of the JVM's 143/130
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        stopOnSignal(nsqd, log);
+        return RUNNING;
+    }
+
+    /**
+     * SIGTERM and SIGINT stop nsqd cleanly, then exit with 0 as upstream does. They are handled as signals rather
+     * than in a shutdown hook: once the JVM is shutting down no library may register a hook of its own, and the
+     * first use of Chronicle Queue at shutdown (writing memory to disk when nothing spilled before) does.
+     */
+    private static void stopOnSignal(final Nsqd nsqd, final Logger log)
+    {
+        final AtomicBoolean stopping = new AtomicBoolean();
+        final Runnable stop = () ->
         {
             log.info("exiting");
-            nsqd.close();
+            int exitCode = 0;
+            try
+            {
+                nsqd.close();
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                log.error(NsqdLogging.FATAL, "failed to stop cleanly - {}", ex.toString(), ex);
+                exitCode = 1;
+            }
             System.err.flush();
-            Runtime.getRuntime().halt(0);
-        }, "nsqd-shutdown"));
-        return RUNNING;
+            System.exit(exitCode);
+        };
+        final SignalHandler handler = signal ->
+        {
+            if (stopping.compareAndSet(false, true)) // a second signal while the first stop writes to disk: that stop finishes
+            {
+                // not on the signal's thread: it is a daemon, and once the agents' threads end the JVM would exit under it
+                final Thread stopper = new Thread(stop, "nsqd-stop");
+                stopper.setDaemon(false);
+                stopper.start();
+            }
+        };
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
     }
 
     /** Upstream's format, {@code nsqd v1.3.0 (built w/go1.21.5)}, with the JVM in place of Go. */
