@@ -16,9 +16,14 @@ import io.ringnsq.core.store.StoreResult;
  */
 final class Backlog
 {
-    static final int READ_AHEAD = 128;
+    /**
+     * Messages read ahead per queue that reads from disk. Each refill is a round trip to the disk agent's thread (a park
+     * on each side when idle), so the batch is large: with 128 and 32, draining ran at about 0.6 of what 2,048 and 256
+     * gave in one comparison.
+     */
+    static final int READ_AHEAD = 1024;
     /** Reads are asked for in batches of at least this many. */
-    static final int READ_BATCH = 32;
+    static final int READ_BATCH = 256;
 
     final QueueHandle handle;
     /** Made at the first read: thousands of idle queues cost no read-ahead. */

@@ -2,6 +2,7 @@ package io.ringnsq.core.engine;
 
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
+import io.ringnsq.core.link.PolledRings;
 import org.agrona.BitUtil;
 
 /**
@@ -145,7 +146,7 @@ final class MessageRing implements EventPoller.Handler<MessageEvent>
 
     private void create(final int capacity)
     {
-        ring = RingBuffer.createSingleProducer(MessageEvent::new, capacity);
+        ring = RingBuffer.createSingleProducer(MessageEvent::new, capacity, PolledRings.WAIT_STRATEGY);
         poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
     }

@@ -20,10 +20,10 @@ public final class IoLink
     public IoLink(final int index, final int commandCapacity, final int outboundCapacity)
     {
         this.index = index;
-        commands = RingBuffer.createSingleProducer(CommandEvent::new, commandCapacity);
+        commands = RingBuffer.createSingleProducer(CommandEvent::new, commandCapacity, PolledRings.WAIT_STRATEGY);
         commandPoller = commands.newPoller();
         commands.addGatingSequences(commandPoller.getSequence());
-        outbound = RingBuffer.createSingleProducer(OutboundEvent::new, outboundCapacity);
+        outbound = RingBuffer.createSingleProducer(OutboundEvent::new, outboundCapacity, PolledRings.WAIT_STRATEGY);
         outboundPoller = outbound.newPoller();
         outbound.addGatingSequences(outboundPoller.getSequence());
     }

@@ -3,6 +3,7 @@ package io.ringnsq.core.store;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import io.ringnsq.core.link.PolledRings;
 
 /**
  * The two rings between the engine and the disk agent: commands out (written by the engine) and
@@ -24,9 +25,9 @@ public final class DiskLink
 
     public DiskLink(final int commandCapacity, final int resultCapacity)
     {
-        commands = RingBuffer.createMultiProducer(StoreCommand::new, commandCapacity);
+        commands = RingBuffer.createMultiProducer(StoreCommand::new, commandCapacity, PolledRings.WAIT_STRATEGY);
         commands.addGatingSequences(commandsTaken);
-        results = RingBuffer.createMultiProducer(StoreResult::new, resultCapacity);
+        results = RingBuffer.createMultiProducer(StoreResult::new, resultCapacity, PolledRings.WAIT_STRATEGY);
         resultPoller = results.newPoller();
         results.addGatingSequences(resultPoller.getSequence());
     }
