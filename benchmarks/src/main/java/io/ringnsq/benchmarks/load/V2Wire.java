@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -117,14 +118,40 @@ final class V2Wire
     /** {@code host:port}, refused unless it is this machine: the load stays on loopback. */
     static InetSocketAddress loopback(final String hostPort) throws IOException
     {
+        return address(hostPort, false);
+    }
+
+    /**
+     * {@code host:port} ({@code [::1]:port} for IPv6), refused unless it is this machine or {@code allowRemote}:
+     * a load tool must not be pointed at someone else's server by a typo.
+     */
+    static InetSocketAddress address(final String hostPort, final boolean allowRemote) throws IOException
+    {
         final int colon = hostPort.lastIndexOf(':');
-        final String host = hostPort.substring(0, colon);
-        final InetAddress address = InetAddress.getByName(host);
-        if (!address.isLoopbackAddress())
+        if (colon < 0)
         {
-            throw new IllegalArgumentException("load stays on this machine: " + host + " is not loopback");
+            throw new IllegalArgumentException("not host:port: " + hostPort);
+        }
+        String host = hostPort.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]"))
+        {
+            host = host.substring(1, host.length() - 1);
+        }
+        final InetAddress address = InetAddress.getByName(host);
+        if (!allowRemote && !address.isLoopbackAddress())
+        {
+            throw new IllegalArgumentException("load stays on this machine: " + host
+                + " is not a loopback address (--allow-remote to load another machine)");
         }
         return new InetSocketAddress(address, Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    /** A connected socket with Nagle off, as NSQ clients use. */
+    static Socket connect(final InetSocketAddress address) throws IOException
+    {
+        final Socket socket = new Socket(address.getAddress(), address.getPort());
+        socket.setTcpNoDelay(true);
+        return socket;
     }
 
     /**

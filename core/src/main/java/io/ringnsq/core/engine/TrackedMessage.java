@@ -6,7 +6,8 @@ package io.ringnsq.core.engine;
  */
 final class TrackedMessage
 {
-    static final long NO_TIMER = -1;
+    /** {@link #timerSlot} of a message with no timer armed. */
+    static final int NO_TIMER = -1;
 
     long id;
     long timestamp;
@@ -17,7 +18,11 @@ final class TrackedMessage
     boolean inFlight;
     Client client;
     long deliveredAt;
-    long timerId = NO_TIMER;
+    /** Where {@link MessageTimers} keeps it: a wheel slot, its overflow list, or {@link #NO_TIMER}. */
+    int timerSlot = NO_TIMER;
+    long timerDeadline;
+    TrackedMessage timerPrev;
+    TrackedMessage timerNext;
 
     /** Durable mode: the disk queue whose entry this message is, consumed when it is finished; null otherwise. */
     Backlog backlog;
@@ -39,7 +44,9 @@ final class TrackedMessage
         channel = null;
         client = null;
         inFlight = false;
-        timerId = NO_TIMER;
+        timerSlot = NO_TIMER;
+        timerPrev = null;
+        timerNext = null;
         backlog = null;
     }
 

@@ -1,0 +1,390 @@
+package io.ringnsq.benchmarks.load;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+
+/**
+ * The machine's ceiling for the load tools: a trivial NSQ endpoint on one thread (Java NIO, one selector) with
+ * nothing broker-like in the way. As a sink it answers every PUB, MPUB, DPUB (and IDENTIFY, AUTH, SUB) with OK and
+ * drops the bodies; as a source it streams ready-made message frames of {@code size}-byte bodies to a subscribed
+ * connection while fewer than its RDY are unfinished, and takes FIN (and REQ) as finishing one. No topics, ids,
+ * heartbeats or timeouts; the command words are told apart by their first letters only. For the harness's
+ * {@code limit} mode, on loopback.
+ */
+final class RawEndpoint implements AutoCloseable
+{
+    private static final int BUFFER = 256 * 1024;
+    private static final int MAX_COMMAND = 64 * 1024 * 1024;
+    private static final int MAX_LINE = 1024;
+    private static final int TEMPLATE_FRAMES = 64;
+    private static final byte[] OK = frame(V2Wire.FRAME_RESPONSE, "OK");
+    private static final byte[] CLOSE_WAIT = frame(V2Wire.FRAME_RESPONSE, "CLOSE_WAIT");
+    private static final byte[] INVALID = frame(V2Wire.FRAME_ERROR, "E_INVALID invalid command");
+
+    private final ServerSocketChannel server;
+    private final Selector selector;
+    private final Thread thread;
+    /** {@link #TEMPLATE_FRAMES} message frames one after the other. */
+    private final ByteBuffer template;
+    private final int frameLength;
+    private volatile boolean running = true;
+    // written by the endpoint's thread only
+    private volatile long messagesIn;
+    private volatile long messagesOut;
+    private volatile long finished;
+
+    private RawEndpoint(final ServerSocketChannel server, final Selector selector, final int size)
+    {
+        this.server = server;
+        this.selector = selector;
+        this.frameLength = 4 + 4 + V2Wire.MESSAGE_HEADER + size;
+        this.template = ByteBuffer.allocateDirect(frameLength * TEMPLATE_FRAMES);
+        final long timestamp = System.currentTimeMillis() * 1_000_000L;
+        for (int f = 0; f < TEMPLATE_FRAMES; f++)
+        {
+            template.putInt(frameLength - 4).putInt(V2Wire.FRAME_MESSAGE).putLong(timestamp).putShort((short)1)
+                .put(V2Wire.ascii(String.format("%016x", f)));
+            for (int b = 0; b < size; b++)
+            {
+                template.put((byte)'x');
+            }
+        }
+        template.flip();
+        this.thread = new Thread(this::run, "raw-endpoint");
+        thread.setDaemon(true);
+    }
+
+    /** Listens on {@code bind} (port 0: any free one) and serves on a thread of its own until {@link #close()}. */
+    static RawEndpoint start(final InetSocketAddress bind, final int size) throws IOException
+    {
+        final ServerSocketChannel server = ServerSocketChannel.open();
+        try
+        {
+            server.bind(bind);
+            server.configureBlocking(false);
+            final Selector selector = Selector.open();
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            final RawEndpoint endpoint = new RawEndpoint(server, selector, size);
+            endpoint.thread.start();
+            return endpoint;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            server.close();
+            throw ex;
+        }
+    }
+
+    InetSocketAddress address() throws IOException
+    {
+        return (InetSocketAddress)server.getLocalAddress();
+    }
+
+    /** Messages acknowledged with OK (a PUB is one, an MPUB its count). */
+    long messagesIn()
+    {
+        return messagesIn;
+    }
+
+    /** Message frames sent. */
+    long messagesOut()
+    {
+        return messagesOut;
+    }
+
+    /** FINs (and REQs) taken. */
+    long finished()
+    {
+        return finished;
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        running = false;
+        selector.wakeup();
+        try
+        {
+            thread.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        for (final SelectionKey key : selector.keys())
+        {
+            key.channel().close();
+        }
+        selector.close();
+    }
+
+    private void run()
+    {
+        try
+        {
+            while (running)
+            {
+                selector.select();
+                final Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext())
+                {
+                    final SelectionKey key = keys.next();
+                    keys.remove();
+                    if (!key.isValid())
+                    {
+                        continue;
+                    }
+                    if (key.isAcceptable())
+                    {
+                        accept();
+                    }
+                    else
+                    {
+                        serve(key);
+                    }
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            if (running)
+            {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    private void accept() throws IOException
+    {
+        final SocketChannel channel = server.accept();
+        if (channel != null)
+        {
+            channel.configureBlocking(false);
+            channel.socket().setTcpNoDelay(true);
+            channel.register(selector, SelectionKey.OP_READ, new Peer());
+        }
+    }
+
+    private void serve(final SelectionKey key)
+    {
+        final SocketChannel channel = (SocketChannel)key.channel();
+        final Peer peer = (Peer)key.attachment();
+        try
+        {
+            if (key.isReadable() && channel.read(peer.in) < 0)
+            {
+                channel.close();
+                return;
+            }
+            boolean open = true;
+            while (open)
+            {
+                peer.in.flip();
+                final int parsedFrom = peer.in.position();
+                open = parse(peer);
+                final boolean parsed = peer.in.position() != parsedFrom;
+                peer.in.compact();
+                if (!peer.in.hasRemaining() && peer.in.capacity() < peer.needed)
+                {
+                    peer.grow();
+                }
+                final boolean filled = fill(peer);
+                final int pending = peer.out.position();
+                peer.out.flip();
+                channel.write(peer.out);
+                peer.out.compact();
+                // the socket took less than all: OP_WRITE brings the rest (and what is left to parse) back
+                if (peer.out.position() > 0 || !parsed && !filled && pending == 0)
+                {
+                    break;
+                }
+            }
+            if (!open)
+            {
+                channel.close();
+                return;
+            }
+            key.interestOps((peer.in.hasRemaining() ? SelectionKey.OP_READ : 0)
+                | (peer.out.position() > 0 ? SelectionKey.OP_WRITE : 0));
+        }
+        catch (final IOException ex)
+        {
+            closeQuietly(channel);
+        }
+    }
+
+    /** Takes the whole commands in {@code peer.in} (read mode) while their answers fit; false to close. */
+    private boolean parse(final Peer peer)
+    {
+        final ByteBuffer in = peer.in;
+        if (!peer.magic)
+        {
+            if (in.remaining() < 4)
+            {
+                return true;
+            }
+            in.position(in.position() + 4);
+            peer.magic = true;
+        }
+        long published = 0;
+        try
+        {
+            while (in.hasRemaining() && peer.out.remaining() >= INVALID.length)
+            {
+                final int start = in.position();
+                int newline = -1;
+                for (int i = start; i < in.limit() && i - start <= MAX_LINE; i++)
+                {
+                    if (in.get(i) == '\n')
+                    {
+                        newline = i;
+                        break;
+                    }
+                }
+                if (newline < 0)
+                {
+                    return in.remaining() <= MAX_LINE;
+                }
+                final byte first = in.get(start);
+                final byte second = newline - start > 1 ? in.get(start + 1) : 0;
+                if (first == 'P' || first == 'M' || first == 'D' || first == 'I' || first == 'A')
+                {
+                    // a command with a body: PUB, MPUB, DPUB, IDENTIFY, AUTH
+                    if (in.limit() - newline - 1 < 4)
+                    {
+                        return true;
+                    }
+                    final int size = in.getInt(newline + 1);
+                    final int whole = newline + 5 - start + size;
+                    if (size < 0 || whole > MAX_COMMAND)
+                    {
+                        peer.out.put(INVALID);
+                        return false;
+                    }
+                    if (in.limit() - start < whole)
+                    {
+                        peer.needed = whole;
+                        return true;
+                    }
+                    if (first == 'M')
+                    {
+                        published += size >= 4 ? in.getInt(newline + 5) : 0;
+                    }
+                    else if (first == 'P' || first == 'D')
+                    {
+                        published++;
+                    }
+                    peer.out.put(OK);
+                    in.position(start + whole);
+                    continue;
+                }
+                in.position(newline + 1);
+                if (first == 'F' || (first == 'R' && second == 'E'))
+                {
+                    peer.inFlight--; // FIN or REQ
+                    finished++;
+                }
+                else if (first == 'R')
+                {
+                    peer.rdy = Long.parseLong(line(in, start + 4, newline));
+                }
+                else if (first == 'S')
+                {
+                    peer.subscribed = true;
+                    peer.out.put(OK);
+                }
+                else if (first == 'C')
+                {
+                    peer.out.put(CLOSE_WAIT);
+                }
+                else if (first != 'N' && first != 'T')
+                {
+                    peer.out.put(INVALID);
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (final NumberFormatException ex)
+        {
+            peer.out.put(INVALID);
+            return false;
+        }
+        finally
+        {
+            messagesIn += published;
+        }
+    }
+
+    /** Adds message frames to {@code peer.out} while its RDY allows; whether it added any. */
+    private boolean fill(final Peer peer)
+    {
+        if (!peer.subscribed)
+        {
+            return false;
+        }
+        long sent = 0;
+        while (peer.inFlight < peer.rdy && peer.out.remaining() >= frameLength)
+        {
+            final int frames = (int)Math.min(Math.min(peer.rdy - peer.inFlight, peer.out.remaining() / frameLength),
+                TEMPLATE_FRAMES);
+            peer.out.put(template.duplicate().limit(frames * frameLength));
+            peer.inFlight += frames;
+            sent += frames;
+        }
+        messagesOut += sent;
+        return sent > 0;
+    }
+
+    private static String line(final ByteBuffer in, final int from, final int to)
+    {
+        final byte[] text = new byte[Math.max(0, to - from)];
+        in.get(from, text);
+        return new String(text, StandardCharsets.US_ASCII).trim();
+    }
+
+    private static byte[] frame(final int type, final String data)
+    {
+        final byte[] text = V2Wire.ascii(data);
+        return ByteBuffer.allocate(8 + text.length).putInt(4 + text.length).putInt(type).put(text).array();
+    }
+
+    private static void closeQuietly(final SocketChannel channel)
+    {
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ignored)
+        {
+            // closing after a failure: nothing more to do
+        }
+    }
+
+    private static final class Peer
+    {
+        ByteBuffer in = ByteBuffer.allocateDirect(BUFFER);
+        final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER);
+        boolean magic;
+        boolean subscribed;
+        long rdy;
+        long inFlight;
+        /** The size of the command that does not fit in {@link #in}. */
+        int needed;
+
+        void grow()
+        {
+            final ByteBuffer larger = ByteBuffer.allocateDirect(needed);
+            in.flip();
+            larger.put(in);
+            in = larger;
+        }
+    }
+}
