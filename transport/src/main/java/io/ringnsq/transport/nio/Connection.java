@@ -21,8 +21,13 @@ public final class Connection
     private final IoAgent agent;
     final SocketChannel channel;
     private final String remoteAddress;
-    private final int defaultInputCapacity;
+    /** Large-frame buffers up to this size are kept for reuse (bench_writer's MPUBs of 200 x 200 B take 64 KiB). */
+    static final int SPARE_INPUT_LIMIT = 256 * 1024;
     private ByteBuffer input;
+    /** The direct buffer of the default size, kept while a larger one holds a large frame. */
+    private final ByteBuffer defaultInput;
+    /** The last large-frame buffer, kept for the next large frame (MPUBs come in a stream of them). */
+    private ByteBuffer spareInput;
     private final OutboundBuffer output;
     ConnectionHandler handler;
     SelectionKey key;
@@ -59,8 +64,8 @@ public final class Connection
         this.agent = agent;
         this.channel = channel;
         this.remoteAddress = remoteAddress;
-        this.defaultInputCapacity = inputCapacity;
-        this.input = ByteBuffer.allocateDirect(inputCapacity);
+        this.defaultInput = ByteBuffer.allocateDirect(inputCapacity);
+        this.input = defaultInput;
         this.output = new OutboundBuffer(outputCapacity);
         this.layer = new SocketLayer(channel);
     }
@@ -154,21 +159,28 @@ public final class Connection
     {
         if (bytes > input.capacity())
         {
-            // on the heap: a large frame is rare and short-lived, and the GC reclaims it cheaply once the
-            // buffer shrinks back, where a direct buffer per large frame would be slow to allocate and free
-            final ByteBuffer bigger = ByteBuffer.allocate(BitUtil.findNextPositivePowerOfTwo(bytes));
+            // on the heap: the GC reclaims it cheaply once dropped, where a direct buffer per large frame would be
+            // slow to allocate and free; the last one is kept for the next large frame, up to SPARE_INPUT_LIMIT
+            final ByteBuffer bigger = spareInput != null && spareInput.capacity() >= bytes
+                ? spareInput.clear()
+                : ByteBuffer.allocate(BitUtil.findNextPositivePowerOfTwo(bytes));
+            spareInput = null;
             input.flip();
             bigger.put(input);
             input = bigger;
         }
     }
 
-    /** Back to the default size after a large frame, once nothing is buffered. */
+    /** Back to the default buffer after a large frame, once nothing is buffered. */
     void shrinkInputIfIdle()
     {
-        if (input.position() == 0 && input.capacity() > defaultInputCapacity)
+        if (input.position() == 0 && input != defaultInput)
         {
-            input = ByteBuffer.allocateDirect(defaultInputCapacity);
+            if (input.capacity() <= SPARE_INPUT_LIMIT)
+            {
+                spareInput = input;
+            }
+            input = defaultInput.clear();
         }
     }
 
