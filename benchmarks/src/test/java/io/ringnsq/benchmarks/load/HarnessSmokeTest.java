@@ -116,7 +116,8 @@ final class HarnessSmokeTest
         assertTrue((Long)writer.get("messages") > 0, report.line());
         assertTrue((Long)reader.get("messages") > 0, report.line());
         assertEquals(writer.get("messages"), endpoint.get("messages_in"));
-        assertTrue((Long)endpoint.get("finished") >= (Long)reader.get("messages"), report.line());
+        // the FINs of the last RDY window (one connection, RDY 2500) may still be on their way when the counts are read
+        assertTrue((Long)endpoint.get("finished") >= (Long)reader.get("messages") - 2500, report.line());
         assertTrue(report.line().startsWith("limit: writer "), report.line());
     }
 
