@@ -21,7 +21,7 @@ public final class GoQuote
         int i = 0;
         while (i < bytes.length)
         {
-            final int width = utf8Width(bytes, i);
+            final int width = GoUtf8.width(bytes, i);
             if (width == 0)
             {
                 final int b = bytes[i] & 0xFF;
@@ -30,7 +30,7 @@ public final class GoQuote
             }
             else
             {
-                appendQuoted(out, decode(bytes, i, width));
+                appendQuoted(out, GoUtf8.codePoint(bytes, i, width));
                 i += width;
             }
         }
@@ -93,69 +93,5 @@ public final class GoQuote
                 Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
             default -> true;
         };
-    }
-
-    /** Length of the well-formed UTF-8 sequence at {@code i} (RFC 3629), or 0 if there is none. */
-    private static int utf8Width(final byte[] bytes, final int i)
-    {
-        final int b0 = bytes[i] & 0xFF;
-        if (b0 < 0x80)
-        {
-            return 1;
-        }
-        final int width;
-        int lo = 0x80;
-        int hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF)
-        {
-            width = 2;
-        }
-        else if (b0 >= 0xE0 && b0 <= 0xEF)
-        {
-            width = 3;
-            lo = b0 == 0xE0 ? 0xA0 : 0x80;
-            hi = b0 == 0xED ? 0x9F : 0xBF;
-        }
-        else if (b0 >= 0xF0 && b0 <= 0xF4)
-        {
-            width = 4;
-            lo = b0 == 0xF0 ? 0x90 : 0x80;
-            hi = b0 == 0xF4 ? 0x8F : 0xBF;
-        }
-        else
-        {
-            return 0;
-        }
-        if (i + width > bytes.length)
-        {
-            return 0;
-        }
-        final int b1 = bytes[i + 1] & 0xFF;
-        if (b1 < lo || b1 > hi)
-        {
-            return 0;
-        }
-        for (int k = 2; k < width; k++)
-        {
-            if ((bytes[i + k] & 0xC0) != 0x80)
-            {
-                return 0;
-            }
-        }
-        return width;
-    }
-
-    private static int decode(final byte[] bytes, final int i, final int width)
-    {
-        if (width == 1)
-        {
-            return bytes[i];
-        }
-        int cp = bytes[i] & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07);
-        for (int k = 1; k < width; k++)
-        {
-            cp = (cp << 6) | (bytes[i + k] & 0x3F);
-        }
-        return cp;
     }
 }

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-
 import io.ringnsq.core.Names;
+import io.ringnsq.core.json.GoJson;
 
 /**
  * Reads {@code nsqd.dat} as upstream v1.3.0's {@code LoadMetadata} does: {@code json.Unmarshal} into its
@@ -85,7 +85,7 @@ final class MetadataDecoder
             }
             else if (first != JsonToken.VALUE_NULL)
             {
-                typeError = "json: cannot unmarshal " + kind(first) + " into Go value of type nsqd.Metadata";
+                typeError = "json: cannot unmarshal " + GoJson.kind(first) + " into Go value of type nsqd.Metadata";
                 parser.skipChildren();
             }
             if (parser.nextToken() != null)
@@ -115,7 +115,7 @@ final class MetadataDecoder
         {
             final String key = parser.currentName();
             final JsonToken value = parser.nextToken();
-            if (keyMatches("topics", key))
+            if (GoJson.keyMatches("topics", key))
             {
                 topics = readTopics(parser, value);
             }
@@ -159,15 +159,15 @@ final class MetadataDecoder
         {
             final String key = parser.currentName();
             final JsonToken value = parser.nextToken();
-            if (keyMatches("name", key))
+            if (GoJson.keyMatches("name", key))
             {
                 topic.name = readString(parser, value, "TopicMetadata.topics.name", topic.name);
             }
-            else if (keyMatches("paused", key))
+            else if (GoJson.keyMatches("paused", key))
             {
                 topic.paused = readBoolean(parser, value, "TopicMetadata.topics.paused", topic.paused);
             }
-            else if (keyMatches("channels", key))
+            else if (GoJson.keyMatches("channels", key))
             {
                 topic.channels = readChannels(parser, value);
             }
@@ -209,11 +209,11 @@ final class MetadataDecoder
         {
             final String key = parser.currentName();
             final JsonToken value = parser.nextToken();
-            if (keyMatches("name", key))
+            if (GoJson.keyMatches("name", key))
             {
                 channel.name = readString(parser, value, "ChannelMetadata.topics.channels.name", channel.name);
             }
-            else if (keyMatches("paused", key))
+            else if (GoJson.keyMatches("paused", key))
             {
                 channel.paused = readBoolean(parser, value, "ChannelMetadata.topics.channels.paused", channel.paused);
             }
@@ -256,7 +256,7 @@ final class MetadataDecoder
         }
         if (typeError == null)
         {
-            typeError = "json: cannot unmarshal " + kind(value) + " into Go struct field " + field +
+            typeError = "json: cannot unmarshal " + GoJson.kind(value) + " into Go struct field " + field +
                 " of type " + goType;
         }
         parser.skipChildren();
@@ -328,45 +328,6 @@ final class MetadataDecoder
                 warnings.accept("merging duplicate channel " + channel.name + " of topic " + topic);
             }
             channels.put(channel.name, channel.paused || (was != null && was));
-        }
-    }
-
-    /** Go's json.Unmarshal tries the exact key, then a case-insensitive one (its fold maps U+017F to 's'). */
-    private static boolean keyMatches(final String field, final String key)
-    {
-        if (key.length() != field.length())
-        {
-            return false;
-        }
-        for (int i = 0; i < key.length(); i++)
-        {
-            final char k = key.charAt(i);
-            final char f = field.charAt(i);
-            final boolean same = k < 0x80 ? Character.toLowerCase(k) == f : k == '\u017F' && f == 's';
-            if (!same)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Go's name for the JSON value in an UnmarshalTypeError. */
-    private static String kind(final JsonToken token)
-    {
-        switch (token)
-        {
-            case START_OBJECT:
-                return "object";
-            case START_ARRAY:
-                return "array";
-            case VALUE_STRING:
-                return "string";
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return "bool";
-            default:
-                return "number";
         }
     }
 

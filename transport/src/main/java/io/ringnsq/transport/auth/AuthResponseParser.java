@@ -13,8 +13,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-
 import io.ringnsq.cli.GoQuote;
+import io.ringnsq.cli.GoUtf8;
+import io.ringnsq.core.json.GoJson;
 
 /**
  * Decodes an auth server's JSON as Go 1.19's {@code json.Unmarshal} fills upstream's
@@ -98,7 +99,7 @@ final class AuthResponseParser
             }
             else if (first != JsonToken.VALUE_NULL)
             {
-                typeError("json: cannot unmarshal " + kind(first) + " into Go value of type " + goType);
+                typeError("json: cannot unmarshal " + GoJson.kind(first) + " into Go value of type " + goType);
                 parser.skipChildren();
             }
             if (parser.nextToken() != null)
@@ -131,23 +132,23 @@ final class AuthResponseParser
         {
             final String key = parser.currentName();
             final JsonToken value = parser.nextToken();
-            if (keyMatches("ttl", key))
+            if (GoJson.keyMatches("ttl", key))
             {
                 ttl = readInt(parser, value, "State.ttl", ttl);
             }
-            else if (keyMatches("authorizations", key))
+            else if (GoJson.keyMatches("authorizations", key))
             {
                 readAuthorizations(parser, value);
             }
-            else if (keyMatches("identity", key))
+            else if (GoJson.keyMatches("identity", key))
             {
                 identity = readString(parser, value, "State.identity", identity);
             }
-            else if (keyMatches("identity_url", key))
+            else if (GoJson.keyMatches("identity_url", key))
             {
                 identityUrl = readString(parser, value, "State.identity_url", identityUrl);
             }
-            else if (keyMatches("Expires", key))
+            else if (GoJson.keyMatches("Expires", key))
             {
                 readExpires(parser, value);
             }
@@ -164,7 +165,7 @@ final class AuthResponseParser
         {
             final String key = parser.currentName();
             final JsonToken value = parser.nextToken();
-            if (keyMatches("https_port", key))
+            if (GoJson.keyMatches("https_port", key))
             {
                 httpsPort = (int)readInt(parser, value, ".https_port", httpsPort);
             }
@@ -184,7 +185,7 @@ final class AuthResponseParser
         }
         if (value != JsonToken.START_ARRAY)
         {
-            typeError(kind(value), "State.authorizations", "[]auth.Authorization");
+            typeError(GoJson.kind(value), "State.authorizations", "[]auth.Authorization");
             parser.skipChildren();
             return;
         }
@@ -199,7 +200,7 @@ final class AuthResponseParser
             }
             else if (element != JsonToken.VALUE_NULL)
             {
-                typeError(kind(element), "State.authorizations", "auth.Authorization");
+                typeError(GoJson.kind(element), "State.authorizations", "auth.Authorization");
                 parser.skipChildren();
             }
             // Go appends the element before decoding into it: a null or mistyped one stays zero
@@ -213,15 +214,15 @@ final class AuthResponseParser
         {
             final String key = parser.currentName();
             final JsonToken value = parser.nextToken();
-            if (keyMatches("topic", key))
+            if (GoJson.keyMatches("topic", key))
             {
                 draft.topic = readString(parser, value, "Authorization.authorizations.topic", draft.topic);
             }
-            else if (keyMatches("channels", key))
+            else if (GoJson.keyMatches("channels", key))
             {
                 draft.channels = readStrings(parser, value, "Authorization.authorizations.channels", draft.channels);
             }
-            else if (keyMatches("permissions", key))
+            else if (GoJson.keyMatches("permissions", key))
             {
                 draft.permissions = readStrings(parser, value, "Authorization.authorizations.permissions", draft.permissions);
             }
@@ -248,7 +249,7 @@ final class AuthResponseParser
             typeError("number " + parser.getText(), field, "int");
             return current;
         }
-        typeError(kind(value), field, "int");
+        typeError(GoJson.kind(value), field, "int");
         parser.skipChildren();
         return current;
     }
@@ -262,7 +263,7 @@ final class AuthResponseParser
         }
         if (value != JsonToken.VALUE_NULL)
         {
-            typeError(kind(value), field, "string");
+            typeError(GoJson.kind(value), field, "string");
             parser.skipChildren();
         }
         return current;
@@ -277,7 +278,7 @@ final class AuthResponseParser
         }
         if (value != JsonToken.START_ARRAY)
         {
-            typeError(kind(value), field, "[]string");
+            typeError(GoJson.kind(value), field, "[]string");
             parser.skipChildren();
             return current;
         }
@@ -298,7 +299,7 @@ final class AuthResponseParser
             return;
         }
         final boolean string = value == JsonToken.VALUE_STRING;
-        final String text = value.isScalarValue() ? parser.getText() : kind(value);
+        final String text = value.isScalarValue() ? parser.getText() : GoJson.kind(value);
         parser.skipChildren();
         if ((!string || !isRfc3339(text)) && stopError == null)
         {
@@ -353,55 +354,6 @@ final class AuthResponseParser
         {
             typeError = message;
         }
-    }
-
-    private static String kind(final JsonToken token)
-    {
-        return switch (token)
-        {
-            case START_ARRAY -> "array";
-            case START_OBJECT -> "object";
-            case VALUE_STRING -> "string";
-            case VALUE_TRUE, VALUE_FALSE -> "bool";
-            default -> "number";
-        };
-    }
-
-    /**
-     * Go's field matching: exact, else ASCII case-insensitive, where a key's U+017F matches an
-     * 's' and U+212A (Kelvin) a 'k' of the field name (Go folds those two into ASCII letters).
-     */
-    static boolean keyMatches(final String field, final String key)
-    {
-        if (field.equals(key))
-        {
-            return true;
-        }
-        int k = 0;
-        for (int f = 0; f < field.length(); f++)
-        {
-            if (k >= key.length())
-            {
-                return false;
-            }
-            final int kc = key.codePointAt(k);
-            k += Character.charCount(kc);
-            final char fc = field.charAt(f);
-            final char lower = fc >= 'A' && fc <= 'Z' ? (char)(fc + 32) : fc;
-            if (kc < 0x80)
-            {
-                final int keyLower = kc >= 'A' && kc <= 'Z' ? kc + 32 : kc;
-                if (keyLower != lower || (kc != fc && !(lower >= 'a' && lower <= 'z')))
-                {
-                    return false;
-                }
-            }
-            else if (!(lower == 's' && kc == 0x17F) && !(lower == 'k' && kc == 0x212A))
-            {
-                return false;
-            }
-        }
-        return k == key.length();
     }
 
     /** One entry of {@code authorizations} as decoded, before validation. */

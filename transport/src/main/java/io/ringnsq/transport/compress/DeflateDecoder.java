@@ -12,7 +12,7 @@ import io.ringnsq.transport.nio.StreamLayer;
  * never more than it has room for, reading from below only when the inflater has used all its input.
  * A final block ends the stream, as it ends Go's flate reader; whatever follows it is ignored.
  */
-final class DeflateDecoder
+final class DeflateDecoder implements CompressedLayer.Decoder
 {
     private final Inflater inflater = new Inflater(true);
     private final BelowInput input;
@@ -28,7 +28,8 @@ final class DeflateDecoder
         inflater.setInput(input.buffer()); // the inflater advances the buffer's position as it consumes
     }
 
-    int read(final ByteBuffer dst, final StreamLayer below) throws IOException
+    @Override
+    public int read(final ByteBuffer dst, final StreamLayer below) throws IOException
     {
         if (ended)
         {
@@ -70,7 +71,8 @@ final class DeflateDecoder
     }
 
     /** Whether a read would return something (or -1) without new bytes from below. */
-    boolean hasBufferedInput()
+    @Override
+    public boolean hasBufferedInput()
     {
         return !ended && (mayHoldOutput || input.hasRemaining() || input.ended());
     }
@@ -87,7 +89,8 @@ final class DeflateDecoder
         }
     }
 
-    void close()
+    @Override
+    public void close()
     {
         inflater.end();
     }

@@ -11,7 +11,7 @@ import io.ringnsq.transport.nio.StreamLayer;
  * with a sync flush, so the peer can decode everything sent so far (Go's {@code flate.Writer.Flush},
  * which nsqd calls after each write burst).
  */
-final class DeflateEncoder
+final class DeflateEncoder implements CompressedLayer.Encoder
 {
     /** What the deflater reads between calls, so it never keeps a caller's buffer that may change. */
     private static final byte[] NO_INPUT = new byte[0];
@@ -31,7 +31,8 @@ final class DeflateEncoder
     }
 
     /** Compresses from {@code src} as much as fits; the output goes down as the buffer fills. */
-    int write(final ByteBuffer src, final StreamLayer below) throws IOException
+    @Override
+    public int write(final ByteBuffer src, final StreamLayer below) throws IOException
     {
         if (syncing || !src.hasRemaining())
         {
@@ -74,7 +75,8 @@ final class DeflateEncoder
      *
      * @return true when nothing is left here.
      */
-    boolean flush(final StreamLayer below) throws IOException
+    @Override
+    public boolean flush(final StreamLayer below) throws IOException
     {
         if (unsynced || syncing)
         {
@@ -99,7 +101,8 @@ final class DeflateEncoder
         return pending.drainTo(below);
     }
 
-    void close()
+    @Override
+    public void close()
     {
         deflater.end();
     }

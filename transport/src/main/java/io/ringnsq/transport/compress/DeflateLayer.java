@@ -1,6 +1,5 @@
 package io.ringnsq.transport.compress;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import io.ringnsq.transport.nio.StreamLayer;
@@ -15,17 +14,12 @@ import io.ringnsq.transport.nio.StreamLayer;
  * connection.pushLayer(DeflateLayer.factory(level));   // level 1-9, already capped at --max-deflate-level
  * }</pre>
  */
-public final class DeflateLayer implements StreamLayer
+public final class DeflateLayer extends CompressedLayer
 {
     /** Compressed bytes read ahead from below; the inflater's own window is zlib's 32 KiB. */
     private static final int INPUT_CAPACITY = 16 * 1024;
     /** Compressed bytes gathered before they are written down, one burst in most cycles. */
     private static final int OUTPUT_CAPACITY = 32 * 1024;
-
-    private final StreamLayer below;
-    private final DeflateDecoder decoder;
-    private final DeflateEncoder encoder;
-    private boolean closed;
 
     /**
      * @param below   the layer the compressed stream travels on.
@@ -34,10 +28,14 @@ public final class DeflateLayer implements StreamLayer
      */
     public DeflateLayer(final StreamLayer below, final ByteBuffer pending, final int level)
     {
+        super(below, checkedDecoder(level, pending), new DeflateEncoder(level, OUTPUT_CAPACITY), "deflate");
+    }
+
+    /** The level is checked before anything holds zlib memory outside the heap. */
+    private static DeflateDecoder checkedDecoder(final int level, final ByteBuffer pending)
+    {
         checkLevel(level);
-        this.below = below;
-        this.decoder = new DeflateDecoder(INPUT_CAPACITY, pending);
-        this.encoder = new DeflateEncoder(level, OUTPUT_CAPACITY);
+        return new DeflateDecoder(INPUT_CAPACITY, pending);
     }
 
     /**
@@ -49,61 +47,6 @@ public final class DeflateLayer implements StreamLayer
     {
         checkLevel(level);
         return (below, pending) -> new DeflateLayer(below, pending, level);
-    }
-
-    @Override
-    public int read(final ByteBuffer dst) throws IOException
-    {
-        ensureOpen();
-        return decoder.read(dst, below);
-    }
-
-    @Override
-    public int write(final ByteBuffer src) throws IOException
-    {
-        ensureOpen();
-        return encoder.write(src, below);
-    }
-
-    @Override
-    public boolean flush() throws IOException
-    {
-        ensureOpen();
-        boolean drained = encoder.flush(below);
-        boolean belowDrained = below.flush();
-        if (!drained && belowDrained)
-        {
-            // the layer below (TLS) made room by flushing: it may take the rest now
-            drained = encoder.flush(below);
-            belowDrained = below.flush();
-        }
-        return drained && belowDrained;
-    }
-
-    @Override
-    public boolean hasBufferedInput()
-    {
-        return !closed && (decoder.hasBufferedInput() || below.hasBufferedInput());
-    }
-
-    @Override
-    public void close()
-    {
-        if (!closed)
-        {
-            closed = true;
-            decoder.close();
-            encoder.close();
-            below.close();
-        }
-    }
-
-    private void ensureOpen() throws IOException
-    {
-        if (closed)
-        {
-            throw new IOException("deflate layer closed");
-        }
     }
 
     private static void checkLevel(final int level)

@@ -24,7 +24,7 @@ import static io.ringnsq.transport.compress.SnappyFraming.UNCOMPRESSED_TYPE;
  * is decoded at a time, and only when the caller has taken the previous one, so at most 64 KiB of
  * plaintext is ever held.
  */
-final class SnappyDecoder
+final class SnappyDecoder implements CompressedLayer.Decoder
 {
     private final CRC32C crc = new CRC32C();
     /** Heap: the decompressor reads chunks from its array. Holds the longest chunk whole. */
@@ -44,7 +44,8 @@ final class SnappyDecoder
         input = new BelowInput(MAX_CHUNK_LENGTH, pending, false);
     }
 
-    int read(final ByteBuffer dst, final StreamLayer below) throws IOException
+    @Override
+    public int read(final ByteBuffer dst, final StreamLayer below) throws IOException
     {
         if (ended)
         {
@@ -83,7 +84,8 @@ final class SnappyDecoder
     }
 
     /** Whether a read would return something (or -1) without new bytes from below. */
-    boolean hasBufferedInput()
+    @Override
+    public boolean hasBufferedInput()
     {
         if (ended)
         {

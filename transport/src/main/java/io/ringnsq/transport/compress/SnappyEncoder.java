@@ -21,7 +21,7 @@ import static io.ringnsq.transport.compress.SnappyFraming.UNCOMPRESSED_TYPE;
  * compressed chunk, or as an uncompressed one when compressing saves less than 12.5%. A block is cut
  * when it is full and at each flush.
  */
-final class SnappyEncoder
+final class SnappyEncoder implements CompressedLayer.Encoder
 {
     private final SnappyCompressor compressor = new SnappyCompressor();
     private final CRC32C crc = new CRC32C();
@@ -36,7 +36,8 @@ final class SnappyEncoder
     }
 
     /** Takes plaintext into the current block, sending full blocks down as chunks. */
-    int write(final ByteBuffer src, final StreamLayer below) throws IOException
+    @Override
+    public int write(final ByteBuffer src, final StreamLayer below) throws IOException
     {
         final int start = src.position();
         while (src.hasRemaining())
@@ -57,7 +58,8 @@ final class SnappyEncoder
      *
      * @return true when nothing is left here.
      */
-    boolean flush(final StreamLayer below) throws IOException
+    @Override
+    public boolean flush(final StreamLayer below) throws IOException
     {
         if (blockLength > 0 && !emitChunk(below))
         {

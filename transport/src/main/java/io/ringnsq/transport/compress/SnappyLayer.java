@@ -1,6 +1,5 @@
 package io.ringnsq.transport.compress;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import io.ringnsq.transport.nio.StreamLayer;
@@ -17,14 +16,9 @@ import io.ringnsq.transport.nio.StreamLayer;
  * connection.pushLayer(SnappyLayer.factory());
  * }</pre>
  */
-public final class SnappyLayer implements StreamLayer
+public final class SnappyLayer extends CompressedLayer
 {
     private static final StreamLayer.Factory FACTORY = SnappyLayer::new;
-
-    private final StreamLayer below;
-    private final SnappyDecoder decoder;
-    private final SnappyEncoder encoder = new SnappyEncoder();
-    private boolean closed;
 
     /**
      * @param below   the layer the framed stream travels on.
@@ -32,66 +26,12 @@ public final class SnappyLayer implements StreamLayer
      */
     public SnappyLayer(final StreamLayer below, final ByteBuffer pending)
     {
-        this.below = below;
-        this.decoder = new SnappyDecoder(pending);
+        super(below, new SnappyDecoder(pending), new SnappyEncoder(), "snappy");
     }
 
     /** Makes snappy layers, for {@link io.ringnsq.transport.nio.Connection#pushLayer}. */
     public static StreamLayer.Factory factory()
     {
         return FACTORY;
-    }
-
-    @Override
-    public int read(final ByteBuffer dst) throws IOException
-    {
-        ensureOpen();
-        return decoder.read(dst, below);
-    }
-
-    @Override
-    public int write(final ByteBuffer src) throws IOException
-    {
-        ensureOpen();
-        return encoder.write(src, below);
-    }
-
-    @Override
-    public boolean flush() throws IOException
-    {
-        ensureOpen();
-        boolean drained = encoder.flush(below);
-        boolean belowDrained = below.flush();
-        if (!drained && belowDrained)
-        {
-            // the layer below (TLS) made room by flushing: it may take the rest now
-            drained = encoder.flush(below);
-            belowDrained = below.flush();
-        }
-        return drained && belowDrained;
-    }
-
-    @Override
-    public boolean hasBufferedInput()
-    {
-        return !closed && (decoder.hasBufferedInput() || below.hasBufferedInput());
-    }
-
-    @Override
-    public void close()
-    {
-        if (!closed)
-        {
-            closed = true;
-            below.close();
-        }
-    }
-
-    private void ensureOpen() throws IOException
-    {
-        if (closed)
-        {
-            throw new IOException("snappy layer closed");
-        }
     }
 }

@@ -1,18 +1,18 @@
-package io.ringnsq.transport.auth;
+package io.ringnsq.cli;
 
 /**
  * Text as Go's JSON decoder sees it: every byte that does not start a well-formed UTF-8 sequence
  * becomes one U+FFFD ({@code utf8.DecodeRune} reports width 1), where Java's decoder would
  * replace a whole ill-formed sequence with one; an unpaired surrogate that arrived as a
- * {@code \}{@code uD800} escape becomes U+FFFD too.
+ * {@code \}{@code uD800} escape becomes U+FFFD too. {@link GoQuote} quotes bytes by the same reading.
  */
-final class GoUtf8
+public final class GoUtf8
 {
     private GoUtf8()
     {
     }
 
-    static String decode(final byte[] bytes)
+    public static String decode(final byte[] bytes)
     {
         final StringBuilder out = new StringBuilder(bytes.length);
         int i = 0;
@@ -26,7 +26,7 @@ final class GoUtf8
             }
             else
             {
-                out.appendCodePoint(decode(bytes, i, width));
+                out.appendCodePoint(codePoint(bytes, i, width));
                 i += width;
             }
         }
@@ -34,7 +34,7 @@ final class GoUtf8
     }
 
     /** The string with each unpaired surrogate replaced by U+FFFD; the same instance when there is none. */
-    static String sanitize(final String value)
+    public static String sanitize(final String value)
     {
         for (int i = 0; i < value.length(); i++)
         {
@@ -65,7 +65,7 @@ final class GoUtf8
     }
 
     /** Length of the well-formed UTF-8 sequence at {@code i} (RFC 3629), or 0 if there is none. */
-    private static int width(final byte[] bytes, final int i)
+    static int width(final byte[] bytes, final int i)
     {
         final int b0 = bytes[i] & 0xFF;
         if (b0 < 0x80)
@@ -114,7 +114,8 @@ final class GoUtf8
         return width;
     }
 
-    private static int decode(final byte[] bytes, final int i, final int width)
+    /** The code point of the sequence of {@code width} bytes at {@code i} that {@link #width} found well-formed. */
+    static int codePoint(final byte[] bytes, final int i, final int width)
     {
         if (width == 1)
         {
