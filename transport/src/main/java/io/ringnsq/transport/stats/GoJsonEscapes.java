@@ -3,6 +3,7 @@ package io.ringnsq.transport.stats;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.ringnsq.cli.GoUtf8;
 
 /**
  * String escaping as Go's {@code json.Marshal} does it, for a Jackson generator: {@code \"},
@@ -98,36 +99,6 @@ final class GoJsonEscapes extends CharacterEscapes
      */
     static String sanitize(final String value)
     {
-        if (value == null)
-        {
-            return "";
-        }
-        final int length = value.length();
-        for (int i = 0; i < length; i++)
-        {
-            if (Character.isSurrogate(value.charAt(i)))
-            {
-                return replaceUnpaired(value);
-            }
-        }
-        return value;
-    }
-
-    private static String replaceUnpaired(final String value)
-    {
-        final StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++)
-        {
-            final char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)))
-            {
-                out.append(c).append(value.charAt(++i));
-            }
-            else
-            {
-                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
+        return value == null ? "" : GoUtf8.sanitize(value);
     }
 }
