@@ -1,0 +1,121 @@
+package io.ringnsq.admin;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.ringnsq.cli.ParsedOptions;
+import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.log.LogLevel;
+import io.ringnsq.transport.log.NsqdLogging;
+import io.ringnsq.transport.v2.V2Limits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * {@code bin/nsqadmin}: upstream's command line (flags, {@code --config}, {@code --version}, {@code --help}),
+ * its start-up lines on stderr, and exit 0 on SIGTERM or SIGINT. Bad flags exit 2; a bad option
+ * combination or a port in use exit 1.
+ */
+public final class AdminMain
+{
+    /** {@link #run} returns this once nsqadmin is up: the agent thread keeps the JVM alive. */
+    static final int RUNNING = -1;
+
+    private AdminMain()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        final int exitCode = run(args);
+        if (exitCode != RUNNING)
+        {
+            System.exit(exitCode);
+        }
+    }
+
+    static int run(final String[] args)
+    {
+        final Logger log = LoggerFactory.getLogger("nsqadmin");
+        final AdminOptions options = AdminOptions.declare();
+        final AdminContext context;
+        try
+        {
+            NsqdLogging.configure(LogLevel.INFO, AdminContext.DEFAULT_LOG_PREFIX, "", NsqdLogging.DEFAULT_FILE_MAX_SIZE,
+                NsqdLogging.DEFAULT_FILE_MAX_FILES);
+            final ParsedOptions parsed = options.parse(args);
+            if (parsed.helpRequested())
+            {
+                System.err.print(options.usage());
+                return 0;
+            }
+            if (parsed.get(options.version()))
+            {
+                System.out.println(version());
+                return 0;
+            }
+            context = options.toContext(parsed);
+            NsqdLogging.configure(context.logLevel(), context.logPrefix(), "", NsqdLogging.DEFAULT_FILE_MAX_SIZE,
+                NsqdLogging.DEFAULT_FILE_MAX_FILES);
+        }
+        catch (final UsageException ex)
+        {
+            if (ex.exitCode() == UsageException.EXIT_BAD_CONFIG)
+            {
+                log.error(NsqdLogging.FATAL, "{}", ex.getMessage());
+            }
+            else
+            {
+                System.err.println(ex.displayText());
+            }
+            return ex.exitCode();
+        }
+        catch (final java.io.IOException ex)
+        {
+            log.error(NsqdLogging.FATAL, "{}", ex.getMessage());
+            return 1;
+        }
+        final Nsqadmin admin;
+        try
+        {
+            admin = Nsqadmin.start(context);
+        }
+        catch (final Exception ex)
+        {
+            log.error(NsqdLogging.FATAL, "failed to instantiate nsqadmin - {}", ex.getMessage());
+            return 1;
+        }
+        log.info(version());
+        log.info("HTTP: listening on {}", admin.httpListenAddress());
+        stopOnSignal(admin, log);
+        return RUNNING;
+    }
+
+    private static void stopOnSignal(final Nsqadmin admin, final Logger log)
+    {
+        final AtomicBoolean stopping = new AtomicBoolean();
+        final SignalHandler handler = signal ->
+        {
+            if (stopping.compareAndSet(false, true))
+            {
+                final Thread stopper = new Thread(() ->
+                {
+                    log.info("HTTP: closing {}", admin.httpListenAddress());
+                    admin.close();
+                    System.err.flush();
+                    System.exit(0);
+                }, "nsqadmin-stop");
+                stopper.start();
+            }
+        };
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
+    }
+
+    /** Upstream's format, {@code nsqadmin v1.3.0 (built w/go1.21.5)}, with the JVM in place of Go. */
+    static String version()
+    {
+        return "nsqadmin v" + V2Limits.VERSION + " (built w/java" + Runtime.version().feature() + ")";
+    }
+}
