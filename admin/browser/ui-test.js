@@ -110,6 +110,29 @@ const scenarios = {
     check(await page.locator("tbody tr").count() === 1, "the filter left more than one row");
   },
 
+  // a node that does not answer is named on the page, with why, and the rest still shows
+  async "bad-node-warning"(page) {
+    await page.goto(admin + "/topics");
+    const warning = page.locator(".alert.warn");
+    await warning.waitFor({ timeout: 5000 });
+    const text = await warning.textContent();
+    check(text.includes(opts.badNode) && text.includes("connection refused"), "the warning does not name " + opts.badNode + ": " + text);
+    await page.getByRole("link", { name: opts.topic, exact: true }).waitFor({ timeout: 5000 });
+    await shot(page, "topics-with-a-node-down");
+  },
+
+  // the lookup page lists inactive topics and creates a topic and channel through its form
+  async "lookup-create"(page) {
+    await page.goto(admin + "/lookup");
+    await page.getByRole("link", { name: opts.inactive, exact: true }).waitFor({ timeout: 5000 });
+    await page.getByLabel("topic name").fill(opts.newTopic);
+    await page.getByLabel("channel name").fill(opts.newChannel);
+    page.once("dialog", d => d.accept());
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByText("Created topic " + opts.newTopic + " and channel " + opts.newChannel + ".").waitFor({ timeout: 5000 });
+    await shot(page, "lookup");
+  },
+
   // one screenshot of each main page, for review
   async "screenshots"(page) {
     const pages = [["topic", "/topics/" + opts.topic], ["channel", "/topics/" + opts.topic + "/" + opts.channel],
@@ -128,8 +151,9 @@ const scenarios = {
     executablePath: opts.chromium || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
   });
+  let page = null;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = [];
     page.on("pageerror", e => errors.push(e.message));
     await scenarios[scenario](page);
@@ -137,6 +161,9 @@ const scenarios = {
     console.log("PASS " + scenario);
   } catch (e) {
     console.log("FAIL " + scenario + ": " + (e && e.message ? e.message.split("\n")[0] : e));
+    if (page && shots) {
+      await shot(page, "failed-" + scenario).catch(() => {});
+    }
     process.exitCode = 1;
   } finally {
     await browser.close();

@@ -1,6 +1,7 @@
 package io.ringnsq.admin;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ final class AdminApi
 {
     private static final Logger LOG = LoggerFactory.getLogger("nsqadmin");
     private static final ObjectMapper JSON_TEXT = new ObjectMapper();
+    private static final HttpHeaders ERROR_HEADERS = HttpHeaders.of("X-Nsq-Content-Type", "nsq; version=1.0",
+        "Content-Type", NsqResponses.JSON);
 
     private final AdminContext context;
     private final ClusterInfo info;
@@ -378,8 +381,8 @@ final class AdminApi
      */
     static HttpResponse error(final int status, final String message)
     {
-        final byte[] body = ("{\"message\":" + JSON_TEXT.valueToTree(message).toString() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return HttpResponse.of(status, HttpHeaders.of("X-Nsq-Content-Type", "nsq; version=1.0", "Content-Type", NsqResponses.JSON), body);
+        final String json = "{\"message\":" + JSON_TEXT.valueToTree(message).toString() + "}";
+        return HttpResponse.of(status, ERROR_HEADERS, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An answer other than 200, thrown from deep in a handler. */

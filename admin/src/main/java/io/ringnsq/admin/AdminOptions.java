@@ -49,9 +49,11 @@ public final class AdminOptions
         graphiteUrl = set.string("graphite-url", defaults.graphiteUrl(), "graphite HTTP address");
         set.bool("proxy-graphite", false, "proxy HTTP requests to graphite");
         set.string("statsd-counter-format", "stats.counters.%s.count",
-            "The counter stats key formatting applied by the implementation of statsd. If no formatting is desired, set this to an empty string.");
+            "The counter stats key formatting applied by the implementation of statsd."
+            + " If no formatting is desired, set this to an empty string.");
         set.string("statsd-gauge-format", "stats.gauges.%s",
-            "The gauge stats key formatting applied by the implementation of statsd. If no formatting is desired, set this to an empty string.");
+            "The gauge stats key formatting applied by the implementation of statsd."
+            + " If no formatting is desired, set this to an empty string.");
         set.string("statsd-prefix", "nsq.%s", "prefix used for keys sent to statsd (%s for host replacement, must match nsqd)");
         set.duration("statsd-interval", Duration.ofSeconds(60), "time interval nsqd is configured to push to statsd (must match nsqd)");
         notificationHttpEndpoint = set.string("notification-http-endpoint", defaults.notificationHttpEndpoint(),
@@ -68,7 +70,8 @@ public final class AdminOptions
             "A CIDR from which to allow HTTP requests to the /config endpoint");
         aclHttpHeader = set.string("acl-http-header", defaults.aclHttpHeader(),
             "HTTP header to check for authenticated admin users");
-        adminUsers = set.stringList("admin-user", "admin user (may be given multiple times; if specified, only these users will be able to perform privileged actions; acl-http-header is used to determine the authenticated user)")
+        adminUsers = set.stringList("admin-user", "admin user (may be given multiple times; if specified, only these users will be"
+            + " able to perform privileged actions; acl-http-header is used to determine the authenticated user)")
             .configKey("admin_users");
         lookupdHttpAddresses = set.stringList("lookupd-http-address", "lookupd HTTP address (may be given multiple times)")
             .configKey("nsqlookupd_http_addresses");

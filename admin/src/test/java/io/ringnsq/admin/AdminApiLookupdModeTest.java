@@ -32,15 +32,10 @@ class AdminApiLookupdModeTest
     {
         nsqd = TestNsqd.start();
         lookupd = new FakeLookupd();
-        final String producer = "{\"remote_address\":\"127.0.0.1:50001\",\"hostname\":\"node-a\",\"broadcast_address\":\"127.0.0.1\","
-            + "\"tcp_port\":" + nsqd.tcpPort() + ",\"http_port\":" + nsqd.httpPort() + ",\"version\":\"1.3.0\"";
-        lookupd.answer("/topics", "{\"topics\":[\"orders\",\"ghost\"]}")
-            .answer("/lookup?topic=orders", "{\"channels\":[\"billing\"],\"producers\":[" + producer + "}]}")
-            .answer("/lookup?topic=ghost", "{\"channels\":[\"old\"],\"producers\":[]}")
-            .answer("/channels?topic=ghost", "{\"channels\":[\"old\"]}")
-            .answer("/channels?topic=orders", "{\"channels\":[\"billing\"]}")
-            .answer("/nodes", "{\"producers\":[" + producer + ",\"tombstones\":[false,true],\"topics\":[\"orders\",\"gone\"]},"
-                + "{\"remote_address\":\"127.0.0.1:50002\",\"hostname\":\"node-old\",\"broadcast_address\":\"127.0.0.9\","
+        lookupd.ordersAndGhost(nsqd)
+            .answer("/nodes", "{\"producers\":["
+                + FakeLookupd.producer("node-a", nsqd, ",\"tombstones\":[false,true],\"topics\":[\"orders\",\"gone\"]")
+                + ",{\"remote_address\":\"127.0.0.1:50002\",\"hostname\":\"node-old\",\"broadcast_address\":\"127.0.0.9\","
                 + "\"tcp_port\":4150,\"http_port\":4151,\"version\":\"1.2.1\",\"tombstones\":[],\"topics\":[]}]}");
         admin = Nsqadmin.start(new AdminContext().httpAddress("127.0.0.1:0").lookupdHttpAddresses(List.of(lookupd.httpAddress())));
         api = new AdminClient("http://127.0.0.1:" + admin.httpAddress().getPort());
@@ -97,9 +92,7 @@ class AdminApiLookupdModeTest
     void shouldCreateTopicAndChannelInLookupdAndTheChannelOnTheProducers() throws Exception
     {
         nsqd.post("/topic/create?topic=neworders", "");
-        lookupd.answer("/lookup?topic=neworders", "{\"channels\":[],\"producers\":[{\"remote_address\":\"127.0.0.1:50001\","
-            + "\"hostname\":\"node-a\",\"broadcast_address\":\"127.0.0.1\",\"tcp_port\":" + nsqd.tcpPort() + ",\"http_port\":"
-            + nsqd.httpPort() + ",\"version\":\"1.3.0\"}]}");
+        lookupd.answer("/lookup?topic=neworders", "{\"channels\":[],\"producers\":[" + FakeLookupd.producer("node-a", nsqd, "") + "]}");
         assertEquals("{\"message\":\"\"}", api.post("/api/topics", "{\"topic\":\"neworders\",\"channel\":\"audit\"}").text());
         assertTrue(lookupd.requests().contains("POST /topic/create?topic=neworders"), lookupd.requests().toString());
         assertTrue(lookupd.requests().contains("POST /channel/create?topic=neworders&channel=audit"), lookupd.requests().toString());

@@ -438,8 +438,8 @@
         el("p", { class: "muted" }, MODE === "lookupd"
           ? "The topic (and channel) is registered in every lookupd; a channel is also created on the nsqds that have the topic."
           : "nsqd mode: the topic (and channel) is created on every nsqd nsqadmin reads.")),
-      MODE === "lookupd" ? [el("h2", null, "Inactive topics (registered in lookupd, no producer)"),
-        names.length ? table(["Topic", "Channels"], rows) : el("p", { class: "muted" }, "None.")] : null);
+      ...(MODE === "lookupd" ? [el("h2", null, "Inactive topics (registered in lookupd, no producer)"),
+        names.length ? table(["Topic", "Channels"], rows) : el("p", { class: "muted" }, "None.")] : []));
   }
 
   // ------------------------------------------------------------------ routing

@@ -39,6 +39,26 @@ public final class FakeLookupd implements AutoCloseable
         return this;
     }
 
+    /** A producer object as lookupd's /lookup and /nodes write it, for an nsqd on 127.0.0.1; {@code more} adds fields. */
+    public static String producer(final String hostname, final TestNsqd nsqd, final String more)
+    {
+        return "{\"remote_address\":\"127.0.0.1:50001\",\"hostname\":\"" + hostname + "\",\"broadcast_address\":\"127.0.0.1\","
+            + "\"tcp_port\":" + nsqd.tcpPort() + ",\"http_port\":" + nsqd.httpPort() + ",\"version\":\"1.3.0\"" + more + "}";
+    }
+
+    /**
+     * The cluster most tests use: topic {@code orders} on {@code nsqd} (host {@code node-a}) with channel {@code billing},
+     * and {@code ghost}, registered with channel {@code old} but without a producer.
+     */
+    public FakeLookupd ordersAndGhost(final TestNsqd nsqd)
+    {
+        return answer("/topics", "{\"topics\":[\"orders\",\"ghost\"]}")
+            .answer("/lookup?topic=orders", "{\"channels\":[\"billing\"],\"producers\":[" + producer("node-a", nsqd, "") + "]}")
+            .answer("/lookup?topic=ghost", "{\"channels\":[\"old\"],\"producers\":[]}")
+            .answer("/channels?topic=ghost", "{\"channels\":[\"old\"]}")
+            .answer("/channels?topic=orders", "{\"channels\":[\"billing\"]}");
+    }
+
     public String httpAddress()
     {
         return "127.0.0.1:" + server.getAddress().getPort();
