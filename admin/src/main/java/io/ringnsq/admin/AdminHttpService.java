@@ -57,11 +57,11 @@ final class AdminHttpService implements io.ringnsq.transport.http.HttpService
             submit(exchange, ApiCall.of(request, path, aclHeader));
             return;
         }
-        exchange.respond(local(request.method(), path));
+        exchange.respond(local(request.method(), path, StaticAssets.acceptsGzip(request.header("Accept-Encoding"))));
     }
 
     /** What the agent answers itself. */
-    private HttpResponse local(final String method, final String path)
+    private HttpResponse local(final String method, final String path, final boolean gzip)
     {
         final boolean get = method.equals("GET") || method.equals("HEAD");
         if (path.equals("/ping"))
@@ -70,11 +70,11 @@ final class AdminHttpService implements io.ringnsq.transport.http.HttpService
         }
         if (path.startsWith("/static/"))
         {
-            return get ? assets.file(path.substring("/static/".length())) : NsqResponses.methodNotAllowed("GET, OPTIONS");
+            return get ? assets.file(path.substring("/static/".length()), gzip) : NsqResponses.methodNotAllowed("GET, OPTIONS");
         }
         if (isPage(path))
         {
-            return get ? assets.index() : NsqResponses.methodNotAllowed("GET, OPTIONS");
+            return get ? assets.index(gzip) : NsqResponses.methodNotAllowed("GET, OPTIONS");
         }
         return NsqResponses.error(404, "NOT_FOUND");
     }

@@ -223,6 +223,7 @@ class AdminApiNsqdModeTest
             assertTrue(answer.text().contains("<html"), page);
         }
         assertEquals(200, api.get("/static/app.js").status());
+        assertEquals("gzip", api.getGzipped("/static/app.js").headers().firstValue("Content-Encoding").orElse(""));
         assertEquals(404, api.get("/static/nope.js").status());
     }
 

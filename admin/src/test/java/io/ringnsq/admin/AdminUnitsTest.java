@@ -91,6 +91,16 @@ class AdminUnitsTest
     }
 
     @Test
+    void shouldGzipForBrowsersThatAcceptIt()
+    {
+        assertTrue(StaticAssets.acceptsGzip("gzip, deflate, br"));
+        assertTrue(StaticAssets.acceptsGzip("br;q=1.0, gzip;q=0.8"));
+        assertFalse(StaticAssets.acceptsGzip("gzip;q=0"));
+        assertFalse(StaticAssets.acceptsGzip("identity"));
+        assertFalse(StaticAssets.acceptsGzip(null));
+    }
+
+    @Test
     void shouldReadTheBasicAuthUser()
     {
         assertEquals("bob", ApiCall.basicAuthUser("Basic Ym9iOnNlY3JldA=="));

@@ -32,6 +32,13 @@ public final class AdminClient
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** The raw answer to a GET that accepts gzip (the body is left compressed). */
+    public HttpResponse<byte[]> getGzipped(final String path) throws IOException, InterruptedException
+    {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Encoding", "gzip").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public Answer post(final String path, final String body, final String... headers) throws IOException, InterruptedException
     {
         return send(with(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers));
