@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import io.ringnsq.cli.UsageException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** nsqadmin's command line: upstream's flags, config keys and exit codes. */
 class AdminMainTest
@@ -61,6 +64,26 @@ class AdminMainTest
         assertEquals(List.of("alice", "bob"), c.adminUsers());
         assertEquals("/admin", c.basePath());
         assertEquals(Duration.ofMillis(250), c.httpClientRequestTimeout());
+    }
+
+    @Test
+    void shouldReadUpstreamsConfigFileKeys(@TempDir final Path dir) throws Exception
+    {
+        final Path config = dir.resolve("nsqadmin.cfg");
+        Files.writeString(config, "http_address = \"127.0.0.1:4999\"\n"
+            + "nsqlookupd_http_addresses = [\"l1:4161\", \"l2:4161\"]\n"
+            + "admin_users = [\"alice\"]\n"
+            + "acl_http_header = \"X-Auth\"\n"
+            + "notification_http_endpoint = \"http://n/notify\"\n");
+        final AdminOptions options = AdminOptions.declare();
+        final AdminContext c = options.toContext(options.parse("--config=" + config)).conclude();
+        assertEquals("127.0.0.1:4999", c.httpAddress());
+        assertEquals(List.of("l1:4161", "l2:4161"), c.lookupdHttpAddresses());
+        assertEquals(List.of("alice"), c.adminUsers());
+        assertEquals("X-Auth", c.aclHttpHeader());
+        assertEquals("http://n/notify", c.notificationHttpEndpoint());
+        final AdminContext flagWins = options.toContext(options.parse("--config=" + config, "--http-address=127.0.0.1:5000"));
+        assertEquals("127.0.0.1:5000", flagWins.httpAddress());
     }
 
     @Test
