@@ -26,6 +26,10 @@ public final class AdminContext
     private LogLevel logLevel = LogLevel.INFO;
     private String logPrefix = DEFAULT_LOG_PREFIX;
     private String graphiteUrl = "";
+    private boolean httpClientTlsInsecureSkipVerify;
+    private String httpClientTlsRootCaFile = "";
+    private String httpClientTlsCert = "";
+    private String httpClientTlsKey = "";
     private int upstreamThreads = 4;
     private boolean concluded;
 
@@ -43,6 +47,10 @@ public final class AdminContext
         if (!lookupdHttpAddresses.isEmpty() && !nsqdHttpAddresses.isEmpty())
         {
             throw new IllegalArgumentException("use --nsqd-http-address or --lookupd-http-address not both");
+        }
+        if (httpClientTlsCert.isEmpty() != httpClientTlsKey.isEmpty())
+        {
+            throw new IllegalArgumentException("--http-client-tls-cert and --http-client-tls-key must be specified together");
         }
         if (!allowConfigFromCidr.isEmpty())
         {
@@ -225,6 +233,54 @@ public final class AdminContext
     {
         checkOpen();
         graphiteUrl = value;
+        return this;
+    }
+
+    public boolean httpClientTlsInsecureSkipVerify()
+    {
+        return httpClientTlsInsecureSkipVerify;
+    }
+
+    public AdminContext httpClientTlsInsecureSkipVerify(final boolean value)
+    {
+        checkOpen();
+        httpClientTlsInsecureSkipVerify = value;
+        return this;
+    }
+
+    public String httpClientTlsRootCaFile()
+    {
+        return httpClientTlsRootCaFile;
+    }
+
+    public AdminContext httpClientTlsRootCaFile(final String value)
+    {
+        checkOpen();
+        httpClientTlsRootCaFile = value;
+        return this;
+    }
+
+    public String httpClientTlsCert()
+    {
+        return httpClientTlsCert;
+    }
+
+    public AdminContext httpClientTlsCert(final String value)
+    {
+        checkOpen();
+        httpClientTlsCert = value;
+        return this;
+    }
+
+    public String httpClientTlsKey()
+    {
+        return httpClientTlsKey;
+    }
+
+    public AdminContext httpClientTlsKey(final String value)
+    {
+        checkOpen();
+        httpClientTlsKey = value;
         return this;
     }
 

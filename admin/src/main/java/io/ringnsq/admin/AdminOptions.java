@@ -13,7 +13,7 @@ import io.ringnsq.transport.log.LogLevel;
 
 /**
  * nsqadmin's command-line flags and config-file keys: upstream v1.3.0's names, defaults and help
- * texts ({@code apps/nsqadmin/main.go}). The graphite, TLS-client and dev-static flags are accepted
+ * texts ({@code apps/nsqadmin/main.go}). The graphite, client-certificate and dev-static flags are accepted
  * so upstream command lines and config files keep working; see the README for what they do here.
  */
 public final class AdminOptions
@@ -35,6 +35,10 @@ public final class AdminOptions
     private final Option<List<String>> adminUsers;
     private final Option<List<String>> lookupdHttpAddresses;
     private final Option<List<String>> nsqdHttpAddresses;
+    private final Option<Boolean> tlsInsecureSkipVerify;
+    private final Option<String> tlsRootCaFile;
+    private final Option<String> tlsCert;
+    private final Option<String> tlsKey;
 
     private AdminOptions()
     {
@@ -62,10 +66,11 @@ public final class AdminOptions
             "timeout for HTTP connect");
         httpClientRequestTimeout = set.duration("http-client-request-timeout", defaults.httpClientRequestTimeout(),
             "timeout for HTTP request");
-        set.bool("http-client-tls-insecure-skip-verify", false, "configure the HTTP client to skip verification of TLS certificates");
-        set.string("http-client-tls-root-ca-file", "", "CA file to use when connecting to TLS servers");
-        set.string("http-client-tls-cert", "", "path to certificate file for the HTTP client");
-        set.string("http-client-tls-key", "", "path to key file for the HTTP client");
+        tlsInsecureSkipVerify = set.bool("http-client-tls-insecure-skip-verify", false,
+            "configure the HTTP client to skip verification of TLS certificates");
+        tlsRootCaFile = set.string("http-client-tls-root-ca-file", "", "CA file to use when connecting to TLS servers");
+        tlsCert = set.string("http-client-tls-cert", "", "path to certificate file for the HTTP client");
+        tlsKey = set.string("http-client-tls-key", "", "path to key file for the HTTP client");
         allowConfigFromCidr = set.string("allow-config-from-cidr", defaults.allowConfigFromCidr(),
             "A CIDR from which to allow HTTP requests to the /config endpoint");
         aclHttpHeader = set.string("acl-http-header", defaults.aclHttpHeader(),
@@ -131,6 +136,10 @@ public final class AdminOptions
             .aclHttpHeader(parsed.get(aclHttpHeader))
             .adminUsers(parsed.get(adminUsers))
             .lookupdHttpAddresses(parsed.get(lookupdHttpAddresses))
-            .nsqdHttpAddresses(parsed.get(nsqdHttpAddresses));
+            .nsqdHttpAddresses(parsed.get(nsqdHttpAddresses))
+            .httpClientTlsInsecureSkipVerify(parsed.get(tlsInsecureSkipVerify))
+            .httpClientTlsRootCaFile(parsed.get(tlsRootCaFile))
+            .httpClientTlsCert(parsed.get(tlsCert))
+            .httpClientTlsKey(parsed.get(tlsKey));
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,11 +32,11 @@ final class NodeClient
     private final Duration requestTimeout;
     private final ObjectMapper json;
 
-    NodeClient(final Duration connectTimeout, final Duration requestTimeout, final ObjectMapper json)
+    NodeClient(final Duration connectTimeout, final Duration requestTimeout, final ObjectMapper json, final SSLContext tls)
     {
         // the client's own (daemon) threads complete the futures; the API's bounded pool only waits on them
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        final HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
+        this.http = (tls == null ? builder : builder.sslContext(tls)).build();
         this.requestTimeout = requestTimeout;
         this.json = json;
     }
@@ -82,6 +84,54 @@ final class NodeClient
 
     private CompletableFuture<byte[]> send(final String method, final String url, final byte[] body)
     {
+        return sendOnce(method, url, body).thenCompose(answer ->
+        {
+            if (answer.statusCode() == 403 && url.startsWith("http://"))
+            {
+                // nsqd with --tls-required answers plain HTTP with its HTTPS port: follow it, as upstream's client does
+                final String https = httpsUrl(url, answer.body());
+                if (https != null)
+                {
+                    return sendOnce(method, https, body).thenApply(again -> checked(method, https, again));
+                }
+            }
+            return CompletableFuture.completedFuture(checked(method, url, answer));
+        });
+    }
+
+    /** The same URL on https and the {@code https_port} of a TLS_REQUIRED answer; null when it is not one. */
+    private String httpsUrl(final String url, final byte[] body)
+    {
+        try
+        {
+            final JsonNode port = json.readTree(body).path("https_port");
+            if (!port.canConvertToInt())
+            {
+                return null;
+            }
+            final URI u = URI.create(url);
+            return new URI("https", null, u.getHost(), port.asInt(), u.getRawPath(), null, null)
+                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        }
+        catch (final IOException | java.net.URISyntaxException | RuntimeException ex)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] checked(final String method, final String url, final HttpResponse<byte[]> response)
+    {
+        if (response.statusCode() != 200)
+        {
+            final String text = new String(response.body(), StandardCharsets.UTF_8);
+            throw new NodeException(method + " " + url + ": got response " + response.statusCode() + " "
+                + firstLine(text.length() > 200 ? text.substring(0, 200) : text));
+        }
+        return response.body();
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> sendOnce(final String method, final String url, final byte[] body)
+    {
         final HttpRequest request;
         try
         {
@@ -106,13 +156,7 @@ final class NodeClient
             {
                 throw new NodeException(method + " " + url + ": " + reason(failure));
             }
-            if (response.statusCode() != 200)
-            {
-                final String text = new String(response.body(), StandardCharsets.UTF_8);
-                throw new NodeException(method + " " + url + ": got response " + response.statusCode() + " "
-                    + firstLine(text.length() > 200 ? text.substring(0, 200) : text));
-            }
-            return response.body();
+            return response;
         });
     }
 

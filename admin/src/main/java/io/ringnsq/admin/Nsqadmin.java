@@ -49,7 +49,8 @@ public final class Nsqadmin implements AutoCloseable
         this.listener = listener;
         this.bound = listener.getLocalAddress();
         final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        final NodeClient client = new NodeClient(context.httpClientConnectTimeout(), context.httpClientRequestTimeout(), json);
+        final NodeClient client = new NodeClient(context.httpClientConnectTimeout(), context.httpClientRequestTimeout(), json,
+            ClientTls.sslContext(context));
         final ClusterInfo info = new ClusterInfo(client, json, context.lookupdHttpAddresses(), context.nsqdHttpAddresses());
         final AdminApi api = new AdminApi(context, info, new ClusterActions(info, client),
             new Notifier(context.notificationHttpEndpoint(), client, json), json, new AdminConfigValues(context, info, json));

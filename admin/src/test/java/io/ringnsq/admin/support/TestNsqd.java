@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringnsq.transport.nsqd.Nsqd;
 import io.ringnsq.transport.nsqd.NsqdContext;
+import io.ringnsq.transport.nsqd.TlsRequired;
 
 /** A real ringnsq nsqd in this JVM on 127.0.0.1 port 0, with a data folder of its own, and its HTTP API. */
 public final class TestNsqd implements AutoCloseable
@@ -37,6 +38,15 @@ public final class TestNsqd implements AutoCloseable
         final Path dir = Files.createTempDirectory("admin-nsqd");
         return new TestNsqd(dir, Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").httpAddress("127.0.0.1:0")
             .broadcastAddress("127.0.0.1").dataPath(dir)));
+    }
+
+    /** An nsqd with {@code --tls-required=true}: plain HTTP answers 403 TLS_REQUIRED with the port of its HTTPS listener. */
+    public static TestNsqd startTlsRequired(final Path certificate, final Path key) throws IOException
+    {
+        final Path dir = Files.createTempDirectory("admin-nsqd");
+        return new TestNsqd(dir, Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").httpAddress("127.0.0.1:0")
+            .httpsAddress("127.0.0.1:0").broadcastAddress("127.0.0.1").dataPath(dir).tlsCert(certificate.toString())
+            .tlsKey(key.toString()).tlsRequired(TlsRequired.YES)));
     }
 
     /** {@code 127.0.0.1:<http port>}: the address nsqadmin is given and names the node by. */

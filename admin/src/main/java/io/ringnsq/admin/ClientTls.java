@@ -1,0 +1,121 @@
+package io.ringnsq.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TLS side of nsqadmin's HTTP client, from upstream's {@code --http-client-tls-*} flags: the roots of
+ * {@code --http-client-tls-root-ca-file} as the only trusted ones, or no verification at all with
+ * {@code --http-client-tls-insecure-skip-verify}; otherwise the JVM's default trust.
+ */
+final class ClientTls
+{
+    private static final Logger LOG = LoggerFactory.getLogger("nsqadmin");
+    /** The JDK HttpClient checks host names unless this is set before its first use (a process-wide switch). */
+    private static final String NO_HOST_CHECK = "jdk.internal.httpclient.disableHostnameVerification";
+
+    private ClientTls()
+    {
+    }
+
+    /** The client's SSL context; null for the JVM's default. */
+    static SSLContext sslContext(final AdminContext context)
+    {
+        if (!context.httpClientTlsCert().isEmpty())
+        {
+            LOG.warn("--http-client-tls-cert and --http-client-tls-key are not used yet: no client certificate is sent");
+        }
+        try
+        {
+            if (context.httpClientTlsInsecureSkipVerify())
+            {
+                System.setProperty(NO_HOST_CHECK, "true");
+                final SSLContext ssl = SSLContext.getInstance("TLS");
+                ssl.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+                return ssl;
+            }
+            if (!context.httpClientTlsRootCaFile().isEmpty())
+            {
+                final SSLContext ssl = SSLContext.getInstance("TLS");
+                ssl.init(null, roots(Path.of(context.httpClientTlsRootCaFile())).getTrustManagers(), new SecureRandom());
+                return ssl;
+            }
+            return null;
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalArgumentException("failed to build the HTTP client's TLS config - " + ex.getMessage(), ex);
+        }
+    }
+
+    private static TrustManagerFactory roots(final Path file) throws GeneralSecurityException
+    {
+        final Collection<? extends Certificate> certificates;
+        try (InputStream in = Files.newInputStream(file))
+        {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException("failed to read --http-client-tls-root-ca-file " + file + ": " + ex.getMessage(), ex);
+        }
+        if (certificates.isEmpty())
+        {
+            throw new IllegalArgumentException("--http-client-tls-root-ca-file " + file + " holds no certificate");
+        }
+        final KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try
+        {
+            store.load(null, null);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+        int i = 0;
+        for (final Certificate certificate : certificates)
+        {
+            store.setCertificateEntry("root-" + i++, certificate);
+        }
+        final TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory;
+    }
+
+    /** Go's InsecureSkipVerify: any certificate chain is accepted. */
+    private static final class TrustAll implements X509TrustManager
+    {
+        @Override
+        public void checkClientTrusted(final X509Certificate[] chain, final String authType)
+        {
+        }
+
+        @Override
+        public void checkServerTrusted(final X509Certificate[] chain, final String authType)
+        {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers()
+        {
+            return new X509Certificate[0];
+        }
+    }
+}
