@@ -227,8 +227,13 @@
     const t = await api("GET", "/topics/" + enc(topic));
     if (gen !== generation) return;
     showWarning(t.message);
-    const total = trackRate("topic:" + topic, t.message_count || 0);
     const nodes = t.nodes || [];
+    if (!nodes.length) {
+      view.replaceChildren(el("div", { class: "crumbs" }, link("/topics", "Topics"), " /"), el("h1", null, topic),
+        el("p", { class: "muted" }, "No node has this topic."));
+      return;
+    }
+    const total = trackRate("topic:" + topic, t.message_count || 0);
     const channels = t.channels || [];
     const p = "/topics/" + enc(topic);
     const actions = el("div", { class: "actions" },
@@ -340,7 +345,7 @@
       const addr = (n.broadcast_address.indexOf(":") >= 0 ? "[" + n.broadcast_address + "]" : n.broadcast_address) + ":" + n.http_port;
       const tombstoned = (n.topics || []).filter(t => t.tombstoned).length;
       return el("tr", null, el("td", { class: "name" }, link("/nodes/" + enc(addr), n.hostname || addr)),
-        td(n.broadcast_address), numTd(n.tcp_port), numTd(n.http_port),
+        td(n.broadcast_address), el("td", { class: "num" }, String(n.tcp_port)), el("td", { class: "num" }, String(n.http_port)),
         el("td", null, n.version, n.out_of_date ? el("span", { class: "badge warn", title: "older than the newest node" }, "out of date") : null),
         el("td", { class: "num" }, num((n.topics || []).length), tombstoned ? el("span", { class: "badge warn" }, tombstoned + " tombstoned") : null),
         td((n.remote_addresses || []).join(", ") || "–"));
