@@ -145,13 +145,8 @@ final class AdminApi
             final Map<String, List<String>> inactive = new TreeMap<>();
             if (info.lookupdMode())
             {
-                for (final String topic : topics.value())
-                {
-                    if (info.topicProducers(topic).value().isEmpty())
-                    {
-                        inactive.put(topic, info.lookupdTopicChannels(topic).value());
-                    }
-                }
+                // upstream ignores the failures of these follow-up questions: the lookupds' own failures are reported
+                inactive.putAll(info.inactiveTopics(topics.value()).value());
             }
             out.set("topics", json.valueToTree(inactive));
         }

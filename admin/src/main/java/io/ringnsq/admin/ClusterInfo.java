@@ -67,28 +67,39 @@ final class ClusterInfo
     /** Asks every address at once; each answer or failure is kept in the address's order. */
     private <T> List<Reply<T>> askAll(final List<String> addresses, final Function<String, CompletableFuture<T>> ask)
     {
-        final List<CompletableFuture<T>> futures = new ArrayList<>();
+        return resolved(askAllAsync(addresses, ask));
+    }
+
+    /** The questions, sent; {@link #resolved} waits for the answers. */
+    private <T> List<Reply<T>> askAllAsync(final List<String> addresses, final Function<String, CompletableFuture<T>> ask)
+    {
+        final List<Reply<T>> pending = new ArrayList<>();
         for (final String address : addresses)
         {
-            futures.add(ask.apply(address));
+            pending.add(new Reply<>(address, null, null, ask.apply(address)));
         }
+        return pending;
+    }
+
+    private static <T> List<Reply<T>> resolved(final List<Reply<T>> pending)
+    {
         final List<Reply<T>> replies = new ArrayList<>();
-        for (int i = 0; i < futures.size(); i++)
+        for (final Reply<T> p : pending)
         {
             try
             {
-                replies.add(new Reply<>(addresses.get(i), futures.get(i).join(), null));
+                replies.add(new Reply<>(p.address, p.future.join(), null, null));
             }
             catch (final RuntimeException ex)
             {
-                replies.add(new Reply<>(addresses.get(i), null, NodeClient.message(ex)));
+                replies.add(new Reply<>(p.address, null, NodeClient.message(ex), null));
             }
         }
         return replies;
     }
 
     /** One node's answer or its failure. */
-    private record Reply<T>(String address, T value, String error)
+    private record Reply<T>(String address, T value, String error, CompletableFuture<T> future)
     {
     }
 
@@ -139,6 +150,76 @@ final class ClusterInfo
             r.value.path("channels").forEach(c -> channels.add(c.asText()));
         }
         return Gathered.of(new ArrayList<>(channels), errors, lookupds.size());
+    }
+
+    /** Requests to lookupds in flight at once when many topics are asked about. */
+    private static final int BATCH = 32;
+
+    /**
+     * The topics no lookupd names a producer for, with their channels (the lookup page's inactive list), asked
+     * in batches rather than one topic after the other as upstream does.
+     */
+    Gathered<Map<String, List<String>>> inactiveTopics(final List<String> topics)
+    {
+        final List<String> errors = new ArrayList<>();
+        final List<String> inactive = new ArrayList<>();
+        for (final List<String> batch : batches(topics))
+        {
+            final Map<String, List<Reply<JsonNode>>> lookups = new LinkedHashMap<>();
+            batch.forEach(t -> lookups.put(t, askAllAsync(lookupds, a -> client.getJson(a, "/lookup?topic=" + q(t)))));
+            lookups.forEach((topic, replies) ->
+            {
+                boolean produced = false;
+                for (final Reply<JsonNode> r : resolved(replies))
+                {
+                    if (r.error != null)
+                    {
+                        errors.add(r.error);
+                    }
+                    else
+                    {
+                        produced |= r.value.path("producers").size() > 0;
+                    }
+                }
+                if (!produced)
+                {
+                    inactive.add(topic);
+                }
+            });
+        }
+        final Map<String, List<String>> channels = new java.util.TreeMap<>();
+        for (final List<String> batch : batches(inactive))
+        {
+            final Map<String, List<Reply<JsonNode>>> asked = new LinkedHashMap<>();
+            batch.forEach(t -> asked.put(t, askAllAsync(lookupds, a -> client.getJson(a, "/channels?topic=" + q(t)))));
+            asked.forEach((topic, replies) ->
+            {
+                final TreeSet<String> names = new TreeSet<>();
+                for (final Reply<JsonNode> r : resolved(replies))
+                {
+                    if (r.error != null)
+                    {
+                        errors.add(r.error);
+                    }
+                    else
+                    {
+                        r.value.path("channels").forEach(c -> names.add(c.asText()));
+                    }
+                }
+                channels.put(topic, new ArrayList<>(names));
+            });
+        }
+        return new Gathered<>(channels, List.copyOf(errors), false);
+    }
+
+    private static List<List<String>> batches(final List<String> all)
+    {
+        final List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += BATCH)
+        {
+            batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
+        }
+        return batches;
     }
 
     // ======================================================================== producers
