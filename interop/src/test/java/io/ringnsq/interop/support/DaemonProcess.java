@@ -14,62 +14,78 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ringnsq's nsqd as a process of its own, for the tests that kill it ({@code kill -9}) or stop it (SIGTERM) and start
- * it again on the same data path.
+ * A ringnsq daemon ({@code nsqd}, {@code nsqlookupd}) as a process of its own, for the tests that kill it
+ * ({@code kill -9}) or stop it (SIGTERM) and start it again, and for clusters of several.
  *
- * <p>It runs this checkout's {@code bin/nsqd} (see {@link Launcher} for the jar it runs), with a small heap through
- * {@code RINGNSQ_JAVA_OPTS}. The launcher execs the JVM, so the process started is nsqd itself and {@link #kill()} is
- * a SIGKILL of nsqd. TCP and HTTP listen on
- * 127.0.0.1 port 0; the ports are read from the {@code TCP: listening on} and {@code HTTP: listening on} lines nsqd
- * logs at start. Output (stdout and stderr merged) is echoed to our stdout with a prefix, so it lands in the Maven log.
+ * <p>It runs this checkout's {@code bin/<daemon>} (see {@link Launcher} for the jar it runs), with a small heap through
+ * {@code RINGNSQ_JAVA_OPTS}, optionally behind a prefix such as {@code ip netns exec <ns>} (which execs too). The
+ * launcher execs the JVM, so the process started is the daemon itself and {@link #kill()} is a SIGKILL of it. The
+ * addresses it listens on are read from the {@code TCP: listening on} and {@code HTTP: listening on} lines it logs at
+ * start (port 0 works). Output (stdout and stderr merged) is echoed to our stdout with a prefix, so it lands in the
+ * Maven log.
  */
-public final class NsqdProcess implements AutoCloseable
+public final class DaemonProcess implements AutoCloseable
 {
     /** SIGKILL, as a shell reports it: 128 + 9. */
     public static final int KILLED_EXIT_CODE = 137;
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
-    private static final Pattern LISTENING = Pattern.compile("(TCP|HTTP): listening on 127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("(TCP|HTTP): listening on ([0-9.]+):(\\d+)");
 
+    private final String name;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
-    private final CompletableFuture<Integer> tcpPort = new CompletableFuture<>();
-    private final CompletableFuture<Integer> httpPort = new CompletableFuture<>();
+    private final CompletableFuture<InetSocketAddress> tcpAddress = new CompletableFuture<>();
+    private final CompletableFuture<InetSocketAddress> httpAddress = new CompletableFuture<>();
     private Thread pump;
 
-    private NsqdProcess(final Process process)
+    private DaemonProcess(final String name, final Process process)
     {
+        this.name = name;
         this.process = process;
     }
 
     /**
      * Starts nsqd with {@code --data-path=dataPath}, TCP and HTTP on 127.0.0.1 port 0, and {@code flags} (Go syntax,
-     * {@code --name=value}); returns once both ports are known. Fails, and leaves no process, when nsqd exits or does
-     * not listen within a minute.
+     * {@code --name=value}); returns once both addresses are known. Fails, and leaves no process, when nsqd exits or
+     * does not listen within a minute.
      */
-    public static NsqdProcess start(final Path dataPath, final String logPrefix, final List<String> flags)
+    public static DaemonProcess nsqd(final Path dataPath, final String logPrefix, final List<String> flags)
         throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Launcher.bin("nsqd").toString());
-        command.addAll(List.of("--tcp-address=127.0.0.1:0", "--http-address=127.0.0.1:0", "--data-path=" + dataPath));
-        command.addAll(flags);
+        final List<String> arguments = new ArrayList<>(
+            List.of("--tcp-address=127.0.0.1:0", "--http-address=127.0.0.1:0", "--data-path=" + dataPath));
+        arguments.addAll(flags);
+        return start(List.of(), "nsqd", arguments, logPrefix);
+    }
+
+    /**
+     * Starts {@code bin/<daemon>} with {@code arguments}, after {@code prefix} (a command that execs what follows, or
+     * nothing); returns once its TCP and HTTP addresses are known. Fails, and leaves no process, when it exits or does
+     * not listen within a minute.
+     */
+    public static DaemonProcess start(final List<String> prefix, final String daemon, final List<String> arguments,
+        final String logPrefix) throws IOException, InterruptedException
+    {
+        final List<String> command = new ArrayList<>(prefix);
+        command.add(Launcher.bin(daemon).toString());
+        command.addAll(arguments);
         System.out.println(logPrefix + "$ " + String.join(" ", command));
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Launcher.environment(builder.environment(), logPrefix);
         builder.environment().put("RINGNSQ_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         final Process process = builder.start();
         process.getOutputStream().close();
-        final NsqdProcess nsqd = new NsqdProcess(process);
-        nsqd.pump = OutputLines.pump(process, "nsqd", logPrefix, nsqd::onLine);
+        final DaemonProcess started = new DaemonProcess(daemon, process);
+        started.pump = OutputLines.pump(process, daemon, logPrefix, started::onLine);
         try
         {
-            nsqd.awaitListening();
-            return nsqd;
+            started.awaitListening();
+            return started;
         }
         catch (final IOException | RuntimeException | Error | InterruptedException ex)
         {
-            nsqd.close();
+            started.close();
             throw ex;
         }
     }
@@ -77,16 +93,16 @@ public final class NsqdProcess implements AutoCloseable
     private void awaitListening() throws IOException, InterruptedException
     {
         final long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (!(tcpPort.isDone() && httpPort.isDone()))
+        while (!(tcpAddress.isDone() && httpAddress.isDone()))
         {
             if (!process.isAlive())
             {
                 pump.join(TimeUnit.SECONDS.toMillis(5));
-                throw new IOException("nsqd exited with " + process.exitValue() + " before listening: " + lines());
+                throw new IOException(name + " exited with " + process.exitValue() + " before listening: " + lines());
             }
             if (System.nanoTime() - deadline > 0)
             {
-                throw new IOException("nsqd did not listen within " + START_LIMIT.toSeconds() + " s: " + lines());
+                throw new IOException(name + " did not listen within " + START_LIMIT.toSeconds() + " s: " + lines());
             }
             Thread.sleep(10);
         }
@@ -101,19 +117,37 @@ public final class NsqdProcess implements AutoCloseable
         final Matcher listening = LISTENING.matcher(line);
         if (listening.find())
         {
-            (listening.group(1).equals("TCP") ? tcpPort : httpPort).complete(Integer.parseInt(listening.group(2)));
+            (listening.group(1).equals("TCP") ? tcpAddress : httpAddress)
+                .complete(new InetSocketAddress(listening.group(2), Integer.parseInt(listening.group(3))));
         }
     }
 
     public InetSocketAddress tcpAddress()
     {
-        return new InetSocketAddress("127.0.0.1", tcpPort.join());
+        return tcpAddress.join();
     }
 
-    /** {@code http://127.0.0.1:PORT} of its HTTP API. */
+    /** {@code host:port} of its TCP listener, as flags and clients take an address. */
+    public String tcpHostAndPort()
+    {
+        return hostAndPort(tcpAddress.join());
+    }
+
+    /** {@code host:port} of its HTTP listener. */
+    public String httpHostAndPort()
+    {
+        return hostAndPort(httpAddress.join());
+    }
+
+    /** {@code http://HOST:PORT} of its HTTP API. */
     public String httpBase()
     {
-        return "http://127.0.0.1:" + httpPort.join();
+        return "http://" + httpHostAndPort();
+    }
+
+    private static String hostAndPort(final InetSocketAddress address)
+    {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     public long pid()
@@ -160,7 +194,7 @@ public final class NsqdProcess implements AutoCloseable
         catch (final TimeoutException ex)
         {
             process.destroyForcibly();
-            throw new AssertionError("nsqd (pid " + process.pid() + ") still running " + STOP_LIMIT.toSeconds() + " s after the"
+            throw new AssertionError(name + " (pid " + process.pid() + ") still running " + STOP_LIMIT.toSeconds() + " s after the"
                 + " signal: killed it");
         }
         catch (final ExecutionException ex)
