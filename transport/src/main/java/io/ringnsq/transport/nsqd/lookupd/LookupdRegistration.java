@@ -133,16 +133,22 @@ public final class LookupdRegistration implements AutoCloseable
         {
             while (running)
             {
-                final int work = doWork(clock.nanoTime());
+                int work;
+                try
+                {
+                    work = doWork(clock.nanoTime());
+                }
+                catch (final RuntimeException ex)
+                {
+                    // a bug must not stop registration, nor leave new topics held: log, rest a moment, go on
+                    LOG.error("lookupd registration", ex);
+                    work = 0;
+                }
                 if (work == 0 && running)
                 {
                     LockSupport.parkNanos(this, parkTime(clock.nanoTime()));
                 }
             }
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            LOG.error("lookupd registration stopped", ex);
         }
         finally
         {
@@ -161,6 +167,7 @@ public final class LookupdRegistration implements AutoCloseable
         if (now - nextPingAt >= 0)
         {
             nextPingAt = now + pingIntervalNs;
+            LOG.debug("LOOKUPD: sending heartbeat");
             sendToConnected("PING");
             work++;
         }
@@ -357,7 +364,7 @@ public final class LookupdRegistration implements AutoCloseable
             {
                 onTopicCreated(event);
             }
-            LOG.debug("LOOKUPD: {}", event.command());
+            LOG.info("LOOKUPD: {}", event.command());
             sendToConnected(event.command());
         }
         return work;

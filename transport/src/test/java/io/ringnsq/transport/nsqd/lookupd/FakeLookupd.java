@@ -70,6 +70,11 @@ final class FakeLookupd implements AutoCloseable
         return "127.0.0.1:" + server.getLocalPort();
     }
 
+    String httpAddress()
+    {
+        return "127.0.0.1:" + http.getAddress().getPort();
+    }
+
     /** What {@code /channels?topic=<topic>} lists: the JSON array's inside, e.g. {@code "a","b"}. */
     void channels(final String topic, final String jsonElements)
     {
