@@ -43,7 +43,8 @@ final class FakeLookupd implements AutoCloseable
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger closedByPeer = new AtomicInteger();
     private final Thread acceptor;
-    private volatile int identifyReplySize = -1;
+    /** When set, the raw bytes IDENTIFY is answered with. */
+    private volatile byte[] identifyReply;
     private volatile int channelsStatus = 200;
 
     FakeLookupd() throws IOException
@@ -89,7 +90,17 @@ final class FakeLookupd implements AutoCloseable
     /** From now on IDENTIFY is answered by just this size field, with no data. */
     void identifyReplySize(final int size)
     {
-        identifyReplySize = size;
+        identifyReply = new byte[]{(byte)(size >>> 24), (byte)(size >>> 16), (byte)(size >>> 8), (byte)size};
+    }
+
+    /** From now on IDENTIFY is answered by this text. */
+    void identifyReply(final String text)
+    {
+        final byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        final byte[] reply = new byte[4 + data.length];
+        reply[3] = (byte)data.length;
+        System.arraycopy(data, 0, reply, 4, data.length);
+        identifyReply = reply;
     }
 
     List<String> channelQueries()
@@ -190,9 +201,10 @@ final class FakeLookupd implements AutoCloseable
                     final byte[] body = new byte[in.readInt()];
                     in.readFully(body);
                     lines.add(new Line(number, "IDENTIFY " + new String(body, StandardCharsets.UTF_8), System.nanoTime()));
-                    if (identifyReplySize >= 0)
+                    final byte[] raw = identifyReply;
+                    if (raw != null)
                     {
-                        out.writeInt(identifyReplySize);
+                        out.write(raw);
                         out.flush();
                         continue;
                     }

@@ -200,6 +200,18 @@ class LookupdRegistrationTest
     }
 
     @Test
+    void shouldCloseWhenIdentifyIsAnsweredWithExactlyEInvalid() throws IOException
+    {
+        lookupd = new FakeLookupd();
+        lookupd.identifyReply("E_INVALID");
+        nsqd = start(context().lookupdPingInterval(Duration.ofMillis(100)).nsqlookupdTcpAddresses(List.of(lookupd.tcpAddress())));
+        post("/topic/create?topic=t");
+
+        await(() -> lookupd.closedByNsqd() >= 1, "nsqd did not close after E_INVALID");
+        assertFalse(lookupd.texts().stream().anyMatch(text -> text.startsWith("REGISTER")), lookupd.texts().toString());
+    }
+
+    @Test
     void shouldCreateTheChannelsLookupdListsBeforeANewTopicDelivers() throws IOException
     {
         startWithLookupd(context());
