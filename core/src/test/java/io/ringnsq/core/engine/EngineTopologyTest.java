@@ -93,8 +93,8 @@ class EngineTopologyTest
         h.sub(B, "t", "c2");
         h.rdy(B, 10);
 
-        assertEquals(List.of("first"), bodies(h.messages(A)));
-        assertEquals(List.of("first"), bodies(h.messages(B)), "c2 existed before the first message flowed");
+        assertEquals(List.of("first"), h.messageBodies(A));
+        assertEquals(List.of("first"), h.messageBodies(B), "c2 existed before the first message flowed");
         assertNull(h.engine.topic("t").channel("x#ephemeral"), "an ephemeral channel is never made from lookupd's list");
     }
 
@@ -123,13 +123,9 @@ class EngineTopologyTest
 
     private void connectAll()
     {
-        h.connect(PUB);
-        h.connect(A);
-        h.connect(B);
-    }
-
-    private static List<String> bodies(final List<EngineHarness.Frame> frames)
-    {
-        return frames.stream().map(EngineHarness.Frame::body).toList();
+        for (final long id : new long[]{PUB, A, B})
+        {
+            h.connect(id);
+        }
     }
 }
