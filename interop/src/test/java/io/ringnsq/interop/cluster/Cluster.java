@@ -45,15 +45,23 @@ final class Cluster implements AutoCloseable
     static Cluster start(final List<Place> lookupdPlaces, final List<Place> nsqdPlaces, final Path dir)
         throws IOException, InterruptedException
     {
+        return start(lookupdPlaces, List.of(), nsqdPlaces, dir);
+    }
+
+    /** The same, each lookupd with {@code lookupdFlags} too. */
+    static Cluster start(final List<Place> lookupdPlaces, final List<String> lookupdFlags, final List<Place> nsqdPlaces,
+        final Path dir) throws IOException, InterruptedException
+    {
         final Cluster cluster = new Cluster(nsqdPlaces);
         try
         {
             for (int i = 0; i < lookupdPlaces.size(); i++)
             {
                 final Place place = lookupdPlaces.get(i);
-                cluster.lookupds.add(DaemonProcess.start(place.prefix(), "nsqlookupd", List.of(
-                    "--tcp-address=" + place.address(4160), "--http-address=" + place.address(4161),
-                    "--broadcast-address=" + place.host()), "[lookupd-" + i + "] "));
+                final List<String> arguments = new ArrayList<>(List.of("--tcp-address=" + place.address(4160),
+                    "--http-address=" + place.address(4161), "--broadcast-address=" + place.host()));
+                arguments.addAll(lookupdFlags);
+                cluster.lookupds.add(DaemonProcess.start(place.prefix(), "nsqlookupd", arguments, "[lookupd-" + i + "] "));
             }
             for (int i = 0; i < nsqdPlaces.size(); i++)
             {

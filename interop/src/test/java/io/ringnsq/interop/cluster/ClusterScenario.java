@@ -117,14 +117,20 @@ final class ClusterScenario
         return all;
     }
 
-    /** Waits until every lookupd's {@code /lookup} lists exactly {@code producers}. */
     private void awaitProducers(final Set<String> producers, final String what) throws Exception
+    {
+        awaitProducers(cluster.lookupds(), topic, producers, what);
+    }
+
+    /** Waits until the {@code /lookup?topic=} of every one of {@code lookupds} lists exactly {@code producers}. */
+    static void awaitProducers(final List<DaemonProcess> lookupds, final String topic, final Set<String> producers,
+        final String what) throws Exception
     {
         final long deadline = System.nanoTime() + LIMIT.toNanos();
         while (true)
         {
             final List<Set<String>> listed = new ArrayList<>();
-            for (final DaemonProcess lookupd : cluster.lookupds())
+            for (final DaemonProcess lookupd : lookupds)
             {
                 listed.add(new HashSet<>(DaemonHttp.producers(lookupd.httpBase(), topic)));
             }

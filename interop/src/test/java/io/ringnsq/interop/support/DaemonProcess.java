@@ -176,6 +176,17 @@ public final class DaemonProcess implements AutoCloseable
         return awaitExit();
     }
 
+    /** Sends it {@code SIGSTOP} ({@code freeze}) or {@code SIGCONT}: a process that is alive but does nothing. */
+    public void freeze(final boolean freeze) throws IOException, InterruptedException
+    {
+        final Process kill = new ProcessBuilder("kill", freeze ? "-STOP" : "-CONT", Long.toString(process.pid()))
+            .redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0)
+        {
+            throw new IOException("kill " + (freeze ? "-STOP" : "-CONT") + " " + process.pid() + " failed");
+        }
+    }
+
     /** SIGTERM ({@link Process#destroy()} on Linux): a clean stop; returns the exit code once it is gone. */
     public int stop() throws InterruptedException
     {

@@ -37,6 +37,8 @@ public final class NetworkNamespaces implements AutoCloseable
     /** The namespaces by the names asked for, and each one's address. */
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final Map<String, String> namespaces = new LinkedHashMap<>();
+    /** This namespace's ends of the veth pairs. */
+    private final List<String> outsideEnds = new ArrayList<>();
 
     private NetworkNamespaces(final String tag, final String subnet)
     {
@@ -92,6 +94,7 @@ public final class NetworkNamespaces implements AutoCloseable
             ip("netns", "add", namespace);
             namespaces.put(names.get(i), namespace);
             ip("link", "add", outside, "type", "veth", "peer", "name", inside);
+            outsideEnds.add(outside);
             ip("link", "set", inside, "netns", namespace);
             ip("link", "set", outside, "master", bridge);
             ip("link", "set", outside, "up");
@@ -149,16 +152,24 @@ public final class NetworkNamespaces implements AutoCloseable
         return output;
     }
 
-    /** Deletes the namespaces (their veth ends go with them) and the bridge; what is already gone is no error. */
+    /**
+     * Deletes the veth pairs, the namespaces and the bridge; what is already gone is no error. The pairs go first and
+     * by name: the kernel frees a deleted namespace (and the pair with it) only once nothing refers to it, and a
+     * namespace whose listener had connections lingered here long after its process was gone.
+     */
     @Override
     public void close() throws IOException, InterruptedException
     {
-        final List<String> left = new ArrayList<>(namespaces.values());
-        namespaces.clear();
-        for (final String namespace : left)
+        for (final String outside : outsideEnds)
+        {
+            quietly("link", "del", outside);
+        }
+        outsideEnds.clear();
+        for (final String namespace : namespaces.values())
         {
             quietly("netns", "del", namespace);
         }
+        namespaces.clear();
         quietly("link", "del", bridge);
     }
 
