@@ -1,11 +1,18 @@
 package io.ringnsq.interop.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.ringnsq.interop.support.DaemonHttp;
+import io.ringnsq.interop.support.DaemonProcess;
+import io.ringnsq.interop.support.NsqjsConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +33,33 @@ class LoopbackClusterSystemTest
             Collections.nCopies(3, Cluster.Place.loopback()), dir))
         {
             ClusterScenario.run(cluster, "cluster_loopback");
+        }
+    }
+
+    /** nsqjs's Reader, given only the two lookupds, finds both nsqds and receives what was published to each. */
+    @Test
+    void shouldLetNsqjsFindEveryNsqdThroughTheLookupds() throws Exception
+    {
+        try (Cluster cluster = Cluster.start(Collections.nCopies(2, Cluster.Place.loopback()),
+            Collections.nCopies(2, Cluster.Place.loopback()), dir))
+        {
+            final String topic = "cluster_nsqjs";
+            final Set<String> expected = new TreeSet<>();
+            for (int i = 0; i < cluster.nsqdCount(); i++)
+            {
+                final List<String> bodies = new ArrayList<>();
+                for (int k = 0; k < 50; k++)
+                {
+                    bodies.add("n" + i + "-" + k);
+                }
+                final DaemonHttp.Answer answer = DaemonHttp.post(cluster.nsqd(i).httpBase() + "/mpub?topic=" + topic,
+                    String.join("\n", bodies));
+                assertEquals(200, answer.status(), answer::toString);
+                expected.addAll(bodies);
+            }
+            final String lookupds = cluster.lookupds().stream().map(DaemonProcess::httpHostAndPort).collect(Collectors.joining(","));
+            final Set<String> received = NsqjsConsumer.receive("lookupd=" + lookupds, topic, "ch", expected.size());
+            assertEquals(expected, received);
         }
     }
 
