@@ -34,6 +34,8 @@ final class V1Handler implements ConnectionHandler
 
     private final LookupdNode node;
     private final Connection connection;
+    /** The peer's {@code ip:port} as Go writes it: the producer's id and {@code remote_address}. */
+    private final String remoteAddress;
     private boolean magicReceived;
     private boolean stopped;
     private PeerInfo peer;
@@ -42,14 +44,16 @@ final class V1Handler implements ConnectionHandler
     {
         this.node = node;
         this.connection = connection;
+        this.remoteAddress = GoHostPort.of(connection.channel(), connection.remoteAddress());
     }
 
     static ConnectionHandler.Factory factory(final LookupdNode node)
     {
         return connection ->
         {
-            LOG.info("TCP: new client({})", connection.remoteAddress());
-            return new V1Handler(node, connection);
+            final V1Handler handler = new V1Handler(node, connection);
+            LOG.info("TCP: new client({})", handler.remoteAddress);
+            return handler;
         };
     }
 
@@ -96,7 +100,7 @@ final class V1Handler implements ConnectionHandler
                 return fatal("E_BAD_PROTOCOL");
             }
             magicReceived = true;
-            LOG.info("CLIENT({}): desired protocol magic '  V1'", connection.remoteAddress());
+            LOG.info("CLIENT({}): desired protocol magic '  V1'", remoteAddress);
             return 4;
         }
         final int newline = indexOfNewline(in, pos, Math.min(end, pos + MAX_LINE));
@@ -166,7 +170,7 @@ final class V1Handler implements ConnectionHandler
         {
             return fatal("E_BAD_BODY IDENTIFY missing fields");
         }
-        peer = fields.toPeer(connection.remoteAddress());
+        peer = fields.toPeer(remoteAddress);
         LOG.info("CLIENT({}): IDENTIFY Address:{} TCP:{} HTTP:{} Version:{}", peer, peer.broadcastAddress(), peer.tcpPort(),
             peer.httpPort(), peer.version());
         node.db().identify(peer);
@@ -210,7 +214,7 @@ final class V1Handler implements ConnectionHandler
 
     private int fatal(final String text)
     {
-        LOG.error("[{}] - {}", connection.remoteAddress(), text);
+        LOG.error("[{}] - {}", remoteAddress, text);
         reply(V1Line.bytes(text));
         stopped = true;
         connection.closeAfterFlush();
@@ -278,7 +282,7 @@ final class V1Handler implements ConnectionHandler
     @Override
     public void onClosed(final Connection c)
     {
-        LOG.info("PROTOCOL(V1): [{}] exiting ioloop", c.remoteAddress());
+        LOG.info("PROTOCOL(V1): [{}] exiting ioloop", remoteAddress);
         if (peer != null)
         {
             node.db().remove(peer);

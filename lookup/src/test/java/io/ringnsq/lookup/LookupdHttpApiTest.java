@@ -171,6 +171,27 @@ class LookupdHttpApiTest
             assertJson(200, "{\"channels\":[],\"producers\":[]}", lookupd.get("/lookup?topic=u"));
             lookupd.advance(Duration.ofSeconds(45));
             assertJson(200, "{\"channels\":[],\"producers\":[" + peerA + "]}", lookupd.get("/lookup?topic=u"));
+            assertJson(200, "{\"producers\":[" + peerA.substring(0, peerA.length() - 1) + ",\"tombstones\":[false,false],\"topics\":[\"t\",\"u\"]},"
+                + peerB.substring(0, peerB.length() - 1) + ",\"tombstones\":[],\"topics\":[]}]}", lookupd.get("/nodes"));
+        }
+    }
+
+    @Test
+    void shouldFollowUnregisterOverTcp()
+    {
+        try (V1Client a = nsqd("a", "t c", "t e#ephemeral", "u#ephemeral"))
+        {
+            a.send("UNREGISTER t e#ephemeral");
+            a.expectOk();
+            a.send("UNREGISTER t c");
+            a.expectOk();
+            assertJson(200, "{\"channels\":[\"c\"],\"producers\":[" + producer(a, "a") + "]}", lookupd.get("/lookup?topic=t"));
+            a.send("UNREGISTER u#ephemeral");
+            a.expectOk();
+            assertJson(404, "{\"message\":\"TOPIC_NOT_FOUND\"}", lookupd.get("/lookup?topic=u%23ephemeral"));
+            a.send("UNREGISTER t");
+            a.expectOk();
+            assertJson(200, "{\"channels\":[\"c\"],\"producers\":[]}", lookupd.get("/lookup?topic=t"));
         }
     }
 
