@@ -78,26 +78,14 @@ public final class Lookupd implements AutoCloseable
         ServerSocketChannel http = null;
         try
         {
-            tcp = bind(ListenAddress.parse(context.tcpAddress()));
-            http = bind(ListenAddress.parse(context.httpAddress()));
+            tcp = ListenAddress.parse(context.tcpAddress()).bind();
+            http = ListenAddress.parse(context.httpAddress()).bind();
             return new Lookupd(context, tcp, http);
         }
         catch (final IOException | RuntimeException ex)
         {
             CloseHelper.quietCloseAll(tcp, http);
             throw ex;
-        }
-    }
-
-    private static ServerSocketChannel bind(final ListenAddress address) throws IOException
-    {
-        try
-        {
-            return address.bind();
-        }
-        catch (final IOException ex)
-        {
-            throw new IOException("listen (" + address + ") failed - " + ex.getMessage(), ex);
         }
     }
 

@@ -272,14 +272,14 @@ public final class Nsqd implements AutoCloseable
         ServerSocketChannel https = null;
         try
         {
-            tcp = bind(ListenAddress.parse(context.tcpAddress()));
+            tcp = ListenAddress.parse(context.tcpAddress()).bind();
             if (!context.httpAddress().isEmpty())
             {
-                http = bind(ListenAddress.parse(context.httpAddress()));
+                http = ListenAddress.parse(context.httpAddress()).bind();
             }
             if (tls != null && !context.httpsAddress().isEmpty())
             {
-                https = bind(ListenAddress.parse(context.httpsAddress()));
+                https = ListenAddress.parse(context.httpsAddress()).bind();
             }
             return new Nsqd(context, lock, tcp, http, https, tls);
         }
@@ -288,18 +288,6 @@ public final class Nsqd implements AutoCloseable
             CloseHelper.quietCloseAll(tcp, http, https);
             lock.close();
             throw ex;
-        }
-    }
-
-    private static ServerSocketChannel bind(final ListenAddress address) throws IOException
-    {
-        try
-        {
-            return address.bind();
-        }
-        catch (final IOException ex)
-        {
-            throw new IOException("listen (" + address + ") failed - " + ex.getMessage(), ex);
         }
     }
 
