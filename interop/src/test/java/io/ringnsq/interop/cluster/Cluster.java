@@ -31,6 +31,8 @@ final class Cluster implements AutoCloseable
     }
 
     private final List<DaemonProcess> lookupds = new ArrayList<>();
+    private final List<Place> lookupdPlaces = new ArrayList<>();
+    private final List<String> lookupdFlags = new ArrayList<>();
     private final List<Place> nsqdPlaces;
     private final List<Path> dataPaths = new ArrayList<>();
     private final DaemonProcess[] nsqds;
@@ -53,15 +55,14 @@ final class Cluster implements AutoCloseable
         final Path dir) throws IOException, InterruptedException
     {
         final Cluster cluster = new Cluster(nsqdPlaces);
+        cluster.lookupdPlaces.addAll(lookupdPlaces);
+        cluster.lookupdFlags.addAll(lookupdFlags);
         try
         {
             for (int i = 0; i < lookupdPlaces.size(); i++)
             {
                 final Place place = lookupdPlaces.get(i);
-                final List<String> arguments = new ArrayList<>(List.of("--tcp-address=" + place.address(4160),
-                    "--http-address=" + place.address(4161), "--broadcast-address=" + place.host()));
-                arguments.addAll(lookupdFlags);
-                cluster.lookupds.add(DaemonProcess.start(place.prefix(), "nsqlookupd", arguments, "[lookupd-" + i + "] "));
+                cluster.lookupds.add(cluster.startLookupd(i, place.address(4160), place.address(4161)));
             }
             for (int i = 0; i < nsqdPlaces.size(); i++)
             {
@@ -75,6 +76,24 @@ final class Cluster implements AutoCloseable
             cluster.close();
             throw ex;
         }
+    }
+
+    private DaemonProcess startLookupd(final int i, final String tcpAddress, final String httpAddress)
+        throws IOException, InterruptedException
+    {
+        final Place place = lookupdPlaces.get(i);
+        final List<String> arguments = new ArrayList<>(List.of("--tcp-address=" + tcpAddress, "--http-address=" + httpAddress,
+            "--broadcast-address=" + place.host()));
+        arguments.addAll(lookupdFlags);
+        return DaemonProcess.start(place.prefix(), "nsqlookupd", arguments, "[lookupd-" + i + "] ");
+    }
+
+    /** {@code kill -9} of lookupd {@code i} and a new one on the same addresses: it knows nothing until nsqds register again. */
+    void restartLookupd(final int i) throws IOException, InterruptedException
+    {
+        final DaemonProcess old = lookupds.get(i);
+        old.kill();
+        lookupds.set(i, startLookupd(i, old.tcpHostAndPort(), old.httpHostAndPort()));
     }
 
     /** Starts nsqd {@code i} (again, after {@link #killNsqd}) on its data path. */

@@ -22,7 +22,8 @@ import io.ringnsq.interop.support.DaemonProcess;
  * What a cluster must do for its consumers, run against a started {@link Cluster}: every lookupd lists every nsqd that
  * has the topic; a consumer that knows only the lookupds (nsq-j's subscriber) receives every message published to
  * every nsqd; an nsqd killed with {@code kill -9} leaves every lookupd's {@code /lookup}; started again on its data
- * path it comes back, and what is published to it then reaches the same consumer.
+ * path it comes back, and what is published to it then reaches the same consumer; a lookupd killed and started again
+ * on its address gets every nsqd's registrations back.
  */
 final class ClusterScenario
 {
@@ -85,6 +86,11 @@ final class ClusterScenario
             awaitProducers(allProducers(), "the restarted nsqd " + cluster.producer(victim) + " back in /lookup");
             expected.addAll(publish(cluster.nsqd(victim), "again-", AFTER_RESTART));
             awaitReceived(expected, "what was published to the restarted nsqd");
+
+            // a lookupd that goes away and comes back empty: every nsqd notices (at its next PING, every 15 s, as
+            // upstream), reconnects and registers everything again, without a restart
+            cluster.restartLookupd(0);
+            awaitProducers(allProducers(), "every nsqd registered again with the restarted lookupd");
         }
         finally
         {
