@@ -87,16 +87,7 @@ public final class Nsqadmin implements AutoCloseable
     public static Nsqadmin start(final AdminContext context) throws IOException
     {
         context.conclude();
-        final ListenAddress address = ListenAddress.parse(context.httpAddress());
-        final ServerSocketChannel http;
-        try
-        {
-            http = address.bind();
-        }
-        catch (final IOException ex)
-        {
-            throw new IOException("listen (" + address + ") failed - " + ex.getMessage(), ex);
-        }
+        final ServerSocketChannel http = ListenAddress.parse(context.httpAddress()).bind(); // names the address when it fails
         try
         {
             return new Nsqadmin(context, http);
