@@ -40,6 +40,14 @@ public final class TestNsqd implements AutoCloseable
             .broadcastAddress("127.0.0.1").dataPath(dir)));
     }
 
+    /** An nsqd registered with the nsqlookupd at {@code lookupdTcpAddress}. */
+    public static TestNsqd startRegisteredWith(final String lookupdTcpAddress) throws IOException
+    {
+        final Path dir = Files.createTempDirectory("admin-nsqd");
+        return new TestNsqd(dir, Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").httpAddress("127.0.0.1:0")
+            .broadcastAddress("127.0.0.1").dataPath(dir).nsqlookupdTcpAddresses(java.util.List.of(lookupdTcpAddress))));
+    }
+
     /** An nsqd with {@code --tls-required=true}: plain HTTP answers 403 TLS_REQUIRED with the port of its HTTPS listener. */
     public static TestNsqd startTlsRequired(final Path certificate, final Path key) throws IOException
     {
