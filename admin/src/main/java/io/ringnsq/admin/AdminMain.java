@@ -1,16 +1,13 @@
 package io.ringnsq.admin;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.daemon.DaemonExit;
 import io.ringnsq.transport.log.LogLevel;
 import io.ringnsq.transport.log.NsqdLogging;
 import io.ringnsq.transport.v2.V2Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * {@code bin/nsqadmin}: upstream's command line (flags, {@code --config}, {@code --version}, {@code --help}),
@@ -61,15 +58,7 @@ public final class AdminMain
         }
         catch (final UsageException ex)
         {
-            if (ex.exitCode() == UsageException.EXIT_BAD_CONFIG)
-            {
-                log.error(NsqdLogging.FATAL, "{}", ex.getMessage());
-            }
-            else
-            {
-                System.err.println(ex.displayText());
-            }
-            return ex.exitCode();
+            return DaemonExit.report(ex, log);
         }
         catch (final java.io.IOException ex)
         {
@@ -88,29 +77,12 @@ public final class AdminMain
         }
         log.info(version());
         log.info("HTTP: listening on {}", admin.httpListenAddress());
-        stopOnSignal(admin, log);
-        return RUNNING;
-    }
-
-    private static void stopOnSignal(final Nsqadmin admin, final Logger log)
-    {
-        final AtomicBoolean stopping = new AtomicBoolean();
-        final SignalHandler handler = signal ->
+        DaemonExit.onSignal("nsqadmin-stop", () ->
         {
-            if (stopping.compareAndSet(false, true))
-            {
-                final Thread stopper = new Thread(() ->
-                {
-                    log.info("HTTP: closing {}", admin.httpListenAddress());
-                    admin.close();
-                    System.err.flush();
-                    System.exit(0);
-                }, "nsqadmin-stop");
-                stopper.start();
-            }
-        };
-        Signal.handle(new Signal("TERM"), handler);
-        Signal.handle(new Signal("INT"), handler);
+            log.info("HTTP: closing {}", admin.httpListenAddress());
+            admin.close();
+        });
+        return RUNNING;
     }
 
     /** Upstream's format, {@code nsqadmin v1.3.0 (built w/go1.21.5)}, with the JVM in place of Go. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringnsq.core.link.IoLink;
 import io.ringnsq.transport.http.HttpHandler;
 import io.ringnsq.transport.http.HttpServerConfig;
+import io.ringnsq.transport.nio.CommandDrain;
 import io.ringnsq.transport.nio.IoAgent;
 import io.ringnsq.transport.nsqd.IdleStrategies;
 import io.ringnsq.transport.nsqd.ListenAddress;
@@ -63,7 +64,7 @@ public final class Nsqadmin implements AutoCloseable
             HttpServerConfig.defaults().dateClock(new SystemEpochNanoClock())));
         // not a hot path: the backoff strategy parks the thread when idle
         runner = new AgentRunner(IdleStrategies.create(IdleStrategies.BACKOFF), ex -> LOG.error("agent error", ex), null,
-            new CompositeAgent(io, new CommandDrain(link)));
+            new CompositeAgent(io, new CommandDrain(link, "nsqadmin-commands")));
         AgentRunner.startOnThread(runner);
     }
 
