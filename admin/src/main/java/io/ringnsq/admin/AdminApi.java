@@ -36,10 +36,12 @@ final class AdminApi
     private final Notifier notifier;
     private final ObjectMapper json;
     private final AdminConfigValues config;
+    private final GraphiteRate graphite;
 
     AdminApi(final AdminContext context, final ClusterInfo info, final ClusterActions actions, final Notifier notifier,
-        final ObjectMapper json, final AdminConfigValues config)
+        final ObjectMapper json, final AdminConfigValues config, final GraphiteRate graphite)
     {
+        this.graphite = graphite;
         this.context = context;
         this.info = info;
         this.actions = actions;
@@ -109,8 +111,7 @@ final class AdminApi
             case "counter":
                 return s.length == 2 ? (m.equals("GET") ? counter() : notAllowed("GET, OPTIONS")) : error(404, "NOT_FOUND");
             case "graphite":
-                // ringnsq draws rates from the polled stats; graphite is not queried
-                return s.length == 2 ? error(400, "INVALID_ARG_METRIC") : error(404, "NOT_FOUND");
+                return s.length == 2 ? (m.equals("GET") ? graphite.rate(call) : notAllowed("GET, OPTIONS")) : error(404, "NOT_FOUND");
             default:
                 break;
         }

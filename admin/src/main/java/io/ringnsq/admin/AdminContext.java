@@ -26,6 +26,7 @@ public final class AdminContext
     private LogLevel logLevel = LogLevel.INFO;
     private String logPrefix = DEFAULT_LOG_PREFIX;
     private String graphiteUrl = "";
+    private Duration statsdInterval = Duration.ofSeconds(60);
     private boolean httpClientTlsInsecureSkipVerify;
     private String httpClientTlsRootCaFile = "";
     private String httpClientTlsCert = "";
@@ -281,6 +282,19 @@ public final class AdminContext
     {
         checkOpen();
         httpClientTlsKey = value;
+        return this;
+    }
+
+    /** How often nsqd pushes to statsd: graphite's counters are per this interval. */
+    public Duration statsdInterval()
+    {
+        return statsdInterval;
+    }
+
+    public AdminContext statsdInterval(final Duration value)
+    {
+        checkOpen();
+        statsdInterval = value;
         return this;
     }
 

@@ -13,7 +13,7 @@ import io.ringnsq.transport.log.LogLevel;
 
 /**
  * nsqadmin's command-line flags and config-file keys: upstream v1.3.0's names, defaults and help
- * texts ({@code apps/nsqadmin/main.go}). The graphite, client-certificate and dev-static flags are accepted
+ * texts ({@code apps/nsqadmin/main.go}). The graphite-proxy, statsd-format, client-certificate and dev-static flags are accepted
  * so upstream command lines and config files keep working; see the README for what they do here.
  */
 public final class AdminOptions
@@ -27,6 +27,7 @@ public final class AdminOptions
     private final Option<String> httpAddress;
     private final Option<String> basePath;
     private final Option<String> graphiteUrl;
+    private final Option<Duration> statsdInterval;
     private final Option<String> notificationHttpEndpoint;
     private final Option<Duration> httpClientConnectTimeout;
     private final Option<Duration> httpClientRequestTimeout;
@@ -59,7 +60,8 @@ public final class AdminOptions
             "The gauge stats key formatting applied by the implementation of statsd."
             + " If no formatting is desired, set this to an empty string.");
         set.string("statsd-prefix", "nsq.%s", "prefix used for keys sent to statsd (%s for host replacement, must match nsqd)");
-        set.duration("statsd-interval", Duration.ofSeconds(60), "time interval nsqd is configured to push to statsd (must match nsqd)");
+        statsdInterval = set.duration("statsd-interval", defaults.statsdInterval(),
+            "time interval nsqd is configured to push to statsd (must match nsqd)");
         notificationHttpEndpoint = set.string("notification-http-endpoint", defaults.notificationHttpEndpoint(),
             "HTTP endpoint (fully qualified) to which POST notifications of admin actions will be sent");
         httpClientConnectTimeout = set.duration("http-client-connect-timeout", defaults.httpClientConnectTimeout(),
@@ -129,6 +131,7 @@ public final class AdminOptions
             .httpAddress(parsed.get(httpAddress))
             .basePath(parsed.get(basePath))
             .graphiteUrl(parsed.get(graphiteUrl))
+            .statsdInterval(parsed.get(statsdInterval))
             .notificationHttpEndpoint(parsed.get(notificationHttpEndpoint))
             .httpClientConnectTimeout(parsed.get(httpClientConnectTimeout))
             .httpClientRequestTimeout(parsed.get(httpClientRequestTimeout))

@@ -54,7 +54,8 @@ public final class Nsqadmin implements AutoCloseable
             ClientTls.sslContext(context));
         final ClusterInfo info = new ClusterInfo(client, json, context.lookupdHttpAddresses(), context.nsqdHttpAddresses());
         final AdminApi api = new AdminApi(context, info, new ClusterActions(info, client),
-            new Notifier(context.notificationHttpEndpoint(), client, json), json, new AdminConfigValues(context, info, json));
+            new Notifier(context.notificationHttpEndpoint(), client, json), json, new AdminConfigValues(context, info, json),
+            new GraphiteRate(context, client));
         pool = new ThreadPoolExecutor(context.upstreamThreads(), context.upstreamThreads(), 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(API_QUEUE), daemonThreads());
         final StaticAssets assets = new StaticAssets(context.basePath(), info.lookupdMode());
