@@ -1,7 +1,8 @@
 'use strict'
-// Consumes N messages from one topic/channel of an nsqd with nsqjs's Reader (TCP, direct address),
-// FINs each, and prints one JSON line per message: {"body":..., "attempts":...}. Exits 0 after N,
-// 1 on an error or after the timeout. Usage: node consume.js <host:port> <topic> <channel> <n> [timeoutMs]
+// Consumes N messages from one topic/channel with nsqjs's Reader, FINs each, and prints one JSON line per
+// message: {"body":..., "attempts":...}. Exits 0 after N, 1 on an error or after the timeout.
+// Usage: node consume.js <source> <topic> <channel> <n> [timeoutMs], where <source> is an nsqd's TCP host:port,
+// or lookupd=<host:port>[,<host:port>...] to find the nsqds through those nsqlookupd HTTP addresses (asked every second).
 const nsq = require('nsqjs')
 
 const [address, topic, channel, countArg, timeoutArg] = process.argv.slice(2)
@@ -12,7 +13,10 @@ const timer = setTimeout(() => {
 }, parseInt(timeoutArg || '30000', 10))
 
 let received = 0
-const reader = new nsq.Reader(topic, channel, { nsqdTCPAddresses: [address], maxInFlight: 10 })
+const source = address.startsWith('lookupd=')
+  ? { lookupdHTTPAddresses: address.slice('lookupd='.length).split(','), lookupdPollInterval: 1 }
+  : { nsqdTCPAddresses: [address] }
+const reader = new nsq.Reader(topic, channel, { ...source, maxInFlight: 10 })
 reader.on('error', (err) => {
   console.error(`reader error: ${err}`)
   process.exit(1)

@@ -11,12 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,9 +23,8 @@ import java.util.concurrent.TimeUnit;
 import com.sproutsocial.nsq.Client;
 import com.sproutsocial.nsq.Subscriber;
 
-import io.ringnsq.interop.support.ExternalProcess;
 import io.ringnsq.interop.support.FakeLookupd;
-import io.ringnsq.interop.support.NodePackage;
+import io.ringnsq.interop.support.NsqjsConsumer;
 import io.ringnsq.interop.support.RunningNsqd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,24 +76,10 @@ final class HttpPublishInteropTest
     @Test
     void shouldDeliverMessagesPublishedOverHttpToNsqjs() throws Exception
     {
-        final Path nsqjs = NodePackage.named("nsqjs").install("nsqjs").dir();
         try (RunningNsqd nsqd = RunningNsqd.start("http-nsqjs"))
         {
             final List<String> expected = publishOverHttp(nsqd, "http_nsqjs");
-            final ExternalProcess.Result run = ExternalProcess.run(
-                List.of("node", "consume.js", nsqd.hostAndPort(), "http_nsqjs", "c", String.valueOf(expected.size()), "30000"),
-                nsqjs, Map.of(), Duration.ofSeconds(60), "[nsqjs] ");
-            assertEquals(0, run.exitCode(), "nsqjs consumer failed");
-            final Set<String> bodies = new HashSet<>();
-            for (final String line : run.lines())
-            {
-                if (line.startsWith("{\"body\":"))
-                {
-                    assertTrue(line.endsWith(",\"attempts\":1}"), line);
-                    bodies.add(line.substring("{\"body\":\"".length(), line.lastIndexOf("\",\"attempts\"")));
-                }
-            }
-            assertEquals(new HashSet<>(expected), bodies);
+            assertEquals(new HashSet<>(expected), NsqjsConsumer.receive(nsqd.hostAndPort(), "http_nsqjs", "c", expected.size()));
         }
     }
 

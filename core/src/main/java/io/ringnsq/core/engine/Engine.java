@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.lmax.disruptor.EventPoller;
+import io.ringnsq.core.Names;
 import io.ringnsq.core.link.CommandEvent;
 import io.ringnsq.core.link.CommandType;
 import io.ringnsq.core.link.EngineResult;
@@ -61,6 +62,8 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     private final EventPoller.Handler<StoreResult> resultHandler = this::onStoreResult;
     private long nextRetry;
 
+    /** {@link #restore} is running: topics are not held for lookupd (upstream's {@code isLoading}). */
+    private boolean restoring;
     private IoLink pollingLink;
     private int commandsThisPoll;
     private Object resultPayload;
@@ -129,6 +132,16 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             }
         }
         return work;
+    }
+
+    /**
+     * Who hears of topics and channels coming and going (nsqd's lookupd registration); set before
+     * {@link #restore}, so the restored ones are heard of too.
+     */
+    public Engine topologyListener(final TopologyListener listener)
+    {
+        ctx.topology = listener;
+        return this;
     }
 
     /** Number of topics; the rest of the engine's state is reached through commands. */
@@ -279,6 +292,9 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             }
             case CommandType.TOPIC_CREATE:
                 getOrCreateTopic(e.topic);
+                return EngineResult.OK;
+            case CommandType.TOPIC_CHANNELS:
+                onLookupdChannels(e.topic, e.names);
                 return EngineResult.OK;
             case CommandType.STATS:
                 resultPayload = stats.snapshot(topics.values(), clients.values(), e.topic, e.channel, e.number != 0);
@@ -447,8 +463,32 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             {
                 ctx.metadataChanged = true;
             }
+            topic.awaitingChannels = ctx.topology.onTopicCreated(name, restoring) && !restoring;
         }
         return topic;
+    }
+
+    /**
+     * The channels lookupd lists for a topic held since its creation: the non-ephemeral ones are created
+     * (an ephemeral one would have no consumer to delete it), then the topic starts. An answer for a
+     * topic no longer held (deleted, or deleted and created again and already answered) changes nothing;
+     * one for a topic deleted and created again while held starts it with the same lookupd's view.
+     */
+    private void onLookupdChannels(final String topicName, final String[] names)
+    {
+        final Topic topic = topics.get(topicName);
+        if (topic == null || !topic.awaitingChannels)
+        {
+            return;
+        }
+        for (final String name : names)
+        {
+            if (!Names.isEphemeral(name))
+            {
+                topic.getOrCreateChannel(name);
+            }
+        }
+        topic.startFlowing();
     }
 
     /** Deletes a channel: its consumers are disconnected (upstream), its messages dropped. */
@@ -461,6 +501,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         }
         topic.removeChannel(channel);
         channel.delete();
+        ctx.topology.onChannelDeleted(topic.name, channel.name);
         if (topic.ephemeral && topic.channels().length == 0)
         {
             deleteTopic(topic);
@@ -469,7 +510,8 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
 
     private void deleteTopic(final Topic topic)
     {
-        for (final Channel channel : topic.channels())
+        final Channel[] channels = topic.channels();
+        for (final Channel channel : channels)
         {
             for (final Client c : channel.clients())
             {
@@ -481,6 +523,12 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         if (!topic.ephemeral)
         {
             ctx.metadataChanged = true;
+        }
+        // upstream: the topic's UNREGISTER, then each channel's as it is deleted
+        ctx.topology.onTopicDeleted(topic.name);
+        for (final Channel channel : channels)
+        {
+            ctx.topology.onChannelDeleted(topic.name, channel.name);
         }
     }
 
@@ -768,6 +816,20 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
     {
         ctx.now = clock.nanoTime();
         ctx.epochNow = epochClock.nanoTime();
+        restoring = true;
+        try
+        {
+            restoreTopics(metadata, disk);
+        }
+        finally
+        {
+            restoring = false;
+        }
+        ctx.metadataChanged = true; // written again at start, as upstream
+    }
+
+    private void restoreTopics(final NsqdMetadata metadata, final DiskAgent disk) throws StoreException
+    {
         for (final TopicMetadata saved : metadata.topics())
         {
             final Topic topic = getOrCreateTopic(saved.name());
@@ -777,7 +839,6 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             }
             topic.restore(disk, saved.paused());
         }
-        ctx.metadataChanged = true; // written again at start, as upstream
     }
 
     /**

@@ -17,6 +17,8 @@ final class PipelineContext
     /** For sampling; the engine's thread alone draws from it. */
     final java.util.SplittableRandom random = new java.util.SplittableRandom();
     MessageTimers timers;
+    /** Told of every topic and channel created or deleted (lookupd registration). */
+    TopologyListener topology = TopologyListener.NONE;
     long now;
     long epochNow;
 

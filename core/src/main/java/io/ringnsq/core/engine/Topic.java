@@ -35,6 +35,11 @@ public final class Topic implements MessageRing.Consumer
     long messageCount;
     long messageBytes;
     boolean paused;
+    /**
+     * Created at run time while lookupd is known: nothing flows to channels until the channels lookupd
+     * lists exist (upstream creates them before it starts the topic's pump, spec §2.2). Messages wait here.
+     */
+    boolean awaitingChannels;
     boolean scheduled;
     boolean deleted;
 
@@ -184,7 +189,7 @@ public final class Topic implements MessageRing.Consumer
      */
     private void handOff(final long id, final long timestamp, final byte[] body, final long deferMs)
     {
-        if (paused || channels.length == 0 || !allChannelsHaveRoom())
+        if (paused || awaitingChannels || channels.length == 0 || !allChannelsHaveRoom())
         {
             return;
         }
@@ -204,7 +209,7 @@ public final class Topic implements MessageRing.Consumer
         {
             backlog.requestReads(ctx.disk);
         }
-        if (paused || channels.length == 0)
+        if (paused || awaitingChannels || channels.length == 0)
         {
             return 0;
         }
@@ -292,8 +297,16 @@ public final class Topic implements MessageRing.Consumer
             {
                 ctx.metadataChanged = true;
             }
+            ctx.topology.onChannelCreated(name, channelName);
         }
         return channel;
+    }
+
+    /** The channels lookupd knows exist now: messages flow (upstream's {@code topic.Start()}). */
+    void startFlowing()
+    {
+        awaitingChannels = false;
+        ctx.work.schedule(this);
     }
 
     void removeChannel(final Channel channel)

@@ -1,5 +1,8 @@
 package io.ringnsq.core.json;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
@@ -60,5 +63,26 @@ public final class GoJson
             case VALUE_TRUE, VALUE_FALSE -> "bool";
             default -> "number";
         };
+    }
+
+    /** A Go {@code string} field's value: a JSON string, nothing else (Go's decode fails on any other kind). */
+    public static String string(final JsonParser parser, final JsonToken value) throws IOException
+    {
+        if (value != JsonToken.VALUE_STRING)
+        {
+            throw new IllegalArgumentException("not a string");
+        }
+        return parser.getText();
+    }
+
+    /** A Go {@code int} field's value (64-bit): an integer literal that fits, nothing else (no fraction, no exponent). */
+    public static long int64(final JsonParser parser, final JsonToken value) throws IOException
+    {
+        final JsonParser.NumberType type = value == JsonToken.VALUE_NUMBER_INT ? parser.getNumberType() : null;
+        if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG)
+        {
+            throw new IllegalArgumentException("not an int64");
+        }
+        return parser.getLongValue();
     }
 }

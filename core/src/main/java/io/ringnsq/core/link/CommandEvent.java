@@ -24,6 +24,8 @@ public final class CommandEvent
     public boolean fatal;
     public ClientIdentity identity;
     public ClientFeatures features;
+    /** TOPIC_CHANNELS: channel names. */
+    public String[] names;
 
     /** Drops references so the ring does not keep bodies alive. */
     public void clear()
@@ -35,5 +37,6 @@ public final class CommandEvent
         text = null;
         identity = null;
         features = null;
+        names = null;
     }
 }

@@ -63,6 +63,12 @@ public final class CommandType
      * include clients. The RESULT's payload is an {@link io.ringnsq.core.stats.NsqdStats}.
      */
     public static final int STATS = 32;
+    /**
+     * nsqd's lookupd registration answers a topic the engine holds (see
+     * {@link io.ringnsq.core.engine.TopologyListener#onTopicCreated}): {@code names} are the channels
+     * lookupd knows for {@code topic}; the non-ephemeral ones are created, then the topic starts.
+     */
+    public static final int TOPIC_CHANNELS = 33;
 
     private CommandType()
     {

@@ -56,6 +56,22 @@ public final class IoLink
         commands.publish(sequence);
     }
 
+    /**
+     * Tells the engine of a client on this link ({@link CommandType#CONNECT}); only after
+     * {@link #hasCommandCapacity}.
+     *
+     * @param remoteAddress what /stats shows for it
+     */
+    public void connect(final long connectionId, final String remoteAddress)
+    {
+        final long sequence = commands.next();
+        final CommandEvent e = commands.get(sequence);
+        e.type = CommandType.CONNECT;
+        e.connectionId = connectionId;
+        e.text = remoteAddress;
+        commands.publish(sequence);
+    }
+
     /** Frames the engine queued for this agent's connections. */
     public int pollOutbound(final EventPoller.Handler<OutboundEvent> handler)
     {

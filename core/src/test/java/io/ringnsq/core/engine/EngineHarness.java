@@ -266,6 +266,12 @@ final class EngineHarness
         return take(connectionId).stream().filter(f -> f.type() == OutboundType.MESSAGE).toList();
     }
 
+    /** The bodies of the messages the connection was sent since the last take. */
+    List<String> messageBodies(final long connectionId)
+    {
+        return messages(connectionId).stream().map(Frame::body).toList();
+    }
+
     private static Frame frameOf(final OutboundEvent e)
     {
         final String text = e.data == null ? null : new String(e.data, StandardCharsets.UTF_8);

@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import io.ringnsq.interop.support.NsqdProcess;
+import io.ringnsq.interop.support.DaemonHttp;
+import io.ringnsq.interop.support.DaemonProcess;
 import io.ringnsq.transport.testsupport.Message;
 import io.ringnsq.transport.testsupport.V2Connection;
 import io.ringnsq.transport.testsupport.Wire;
@@ -65,8 +66,8 @@ final class CleanRestartSystemTest
     @TempDir
     static Path dataPath;
 
-    private static NsqdProcess restarted;
-    private static Map<String, NsqdHttp.TopicFigures> statsAfterStart;
+    private static DaemonProcess restarted;
+    private static Map<String, DaemonHttp.TopicFigures> statsAfterStart;
     /** Deferred message body: the earliest time (System.nanoTime) it may be delivered. */
     private static final Map<String, Long> dueNotBefore = new HashMap<>();
     private static long startedAgainAt;
@@ -74,7 +75,7 @@ final class CleanRestartSystemTest
     @BeforeAll
     static void stopAndStartAgain() throws Exception
     {
-        try (NsqdProcess nsqd = NsqdProcess.start(dataPath, LOG, FLAGS);
+        try (DaemonProcess nsqd = DaemonProcess.nsqd(dataPath, LOG, FLAGS);
              V2Connection publisher = V2Connection.open(nsqd.tcpAddress());
              V2Connection inFlightConsumer = V2Connection.open(nsqd.tcpAddress());
              V2Connection deferringConsumer = V2Connection.open(nsqd.tcpAddress()))
@@ -82,14 +83,14 @@ final class CleanRestartSystemTest
             final String http = nsqd.httpBase();
             createChannel(http, QUEUED);
             publishAll(publisher, QUEUED, "queued-", QUEUED_COUNT);
-            NsqdHttp.postOk(http + "/topic/create?topic=" + BACKLOG);
+            DaemonHttp.postOk(http + "/topic/create?topic=" + BACKLOG);
             publishAll(publisher, BACKLOG, "backlog-", BACKLOG_COUNT);
 
             createChannel(http, PAUSED_CHANNEL_TOPIC);
             publishAll(publisher, PAUSED_CHANNEL_TOPIC, "paused-", 2);
-            NsqdHttp.postOk(http + "/channel/pause?topic=" + PAUSED_CHANNEL_TOPIC + "&channel=" + CHANNEL);
-            NsqdHttp.postOk(http + "/topic/create?topic=" + PAUSED_TOPIC);
-            NsqdHttp.postOk(http + "/topic/pause?topic=" + PAUSED_TOPIC);
+            DaemonHttp.postOk(http + "/channel/pause?topic=" + PAUSED_CHANNEL_TOPIC + "&channel=" + CHANNEL);
+            DaemonHttp.postOk(http + "/topic/create?topic=" + PAUSED_TOPIC);
+            DaemonHttp.postOk(http + "/topic/pause?topic=" + PAUSED_TOPIC);
 
             inFlightConsumer.subscribe(IN_FLIGHT, CHANNEL).rdy(IN_FLIGHT_COUNT);
             publishAll(publisher, IN_FLIGHT, "inflight-", IN_FLIGHT_COUNT);
@@ -118,15 +119,15 @@ final class CleanRestartSystemTest
                 dueNotBefore.put(message.bodyText(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEFERRAL_MS));
                 deferringConsumer.req(message.id(), DEFERRAL_MS);
             }
-            final NsqdHttp.TopicFigures before = awaitDeferred(http, DPUB_COUNT + REQ_COUNT);
-            assertEquals(IN_FLIGHT_COUNT, NsqdHttp.topics(http).get(IN_FLIGHT).channel(CHANNEL).inFlight(), "in flight before the stop");
+            final DaemonHttp.TopicFigures before = awaitDeferred(http, DPUB_COUNT + REQ_COUNT);
+            assertEquals(IN_FLIGHT_COUNT, DaemonHttp.topics(http).get(IN_FLIGHT).channel(CHANNEL).inFlight(), "in flight before the stop");
 
             assertEquals(0, nsqd.stop(), "nsqd's exit code after SIGTERM: a clean stop");
             System.out.println(LOG + "stopped with SIGTERM; deferred before the stop: " + before.channel(CHANNEL));
         }
         startedAgainAt = System.nanoTime();
-        restarted = NsqdProcess.start(dataPath, LOG + "(restarted) ", FLAGS);
-        statsAfterStart = NsqdHttp.topics(restarted.httpBase());
+        restarted = DaemonProcess.nsqd(dataPath, LOG + "(restarted) ", FLAGS);
+        statsAfterStart = DaemonHttp.topics(restarted.httpBase());
         System.out.println(LOG + "started again in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAgainAt) + " ms");
     }
 
@@ -143,7 +144,7 @@ final class CleanRestartSystemTest
     @Order(1)
     void shouldKeepDeferredMessagesDeferredAcrossTheRestartAndDeliverThemAtTheirTimeNotBefore() throws Exception
     {
-        final NsqdHttp.ChannelFigures figures = topic(DEFERRED).channel(CHANNEL);
+        final DaemonHttp.ChannelFigures figures = topic(DEFERRED).channel(CHANNEL);
         assertEquals(DPUB_COUNT + REQ_COUNT, figures.deferred(), "deferred_count in /stats right after the start: " + figures);
         assertEquals(0, figures.depth(), "nothing deferred is in the queue yet: " + figures);
 
@@ -202,7 +203,7 @@ final class CleanRestartSystemTest
     @Order(4)
     void shouldPutInFlightMessagesBackInTheQueueWithTheirAttemptsKept()
     {
-        final NsqdHttp.ChannelFigures figures = topic(IN_FLIGHT).channel(CHANNEL);
+        final DaemonHttp.ChannelFigures figures = topic(IN_FLIGHT).channel(CHANNEL);
         assertEquals(IN_FLIGHT_COUNT, figures.depth(), "in-flight messages are queued after the start: " + figures);
         assertEquals(0, figures.inFlight(), "nothing in flight after the start: " + figures);
         // delivered twice before the stop: attempts 2 kept, and this delivery counts as the third (as upstream)
@@ -213,7 +214,7 @@ final class CleanRestartSystemTest
     @Order(5)
     void shouldKeepAPausedChannelAndAPausedTopicPausedAcrossTheRestart()
     {
-        final NsqdHttp.ChannelFigures channel = topic(PAUSED_CHANNEL_TOPIC).channel(CHANNEL);
+        final DaemonHttp.ChannelFigures channel = topic(PAUSED_CHANNEL_TOPIC).channel(CHANNEL);
         assertTrue(channel.paused(), "channel paused in /stats after the start: " + channel);
         assertEquals(2, channel.depth(), "the paused channel's messages: " + channel);
         assertTrue(!topic(PAUSED_CHANNEL_TOPIC).paused(), "its topic was not paused");
@@ -222,13 +223,13 @@ final class CleanRestartSystemTest
 
     private static void createChannel(final String http, final String topic) throws Exception
     {
-        NsqdHttp.postOk(http + "/topic/create?topic=" + topic);
-        NsqdHttp.postOk(http + "/channel/create?topic=" + topic + "&channel=" + CHANNEL);
+        DaemonHttp.postOk(http + "/topic/create?topic=" + topic);
+        DaemonHttp.postOk(http + "/channel/create?topic=" + topic + "&channel=" + CHANNEL);
     }
 
-    private static NsqdHttp.TopicFigures topic(final String name)
+    private static DaemonHttp.TopicFigures topic(final String name)
     {
-        final NsqdHttp.TopicFigures topic = statsAfterStart.get(name);
+        final DaemonHttp.TopicFigures topic = statsAfterStart.get(name);
         assertTrue(topic != null, "no topic " + name + " in /stats after the start: " + statsAfterStart.keySet());
         return topic;
     }
@@ -251,14 +252,14 @@ final class CleanRestartSystemTest
         return new HashSet<>(IntStream.range(0, count).mapToObj(i -> prefix + i).toList());
     }
 
-    private static NsqdHttp.TopicFigures awaitDeferred(final String http, final int count) throws Exception
+    private static DaemonHttp.TopicFigures awaitDeferred(final String http, final int count) throws Exception
     {
         final long limit = System.nanoTime() + WAIT.toNanos();
-        NsqdHttp.TopicFigures topic = NsqdHttp.topics(http).get(DEFERRED);
+        DaemonHttp.TopicFigures topic = DaemonHttp.topics(http).get(DEFERRED);
         while (topic.channel(CHANNEL).deferred() != count && System.nanoTime() - limit < 0)
         {
             Thread.sleep(10);
-            topic = NsqdHttp.topics(http).get(DEFERRED);
+            topic = DaemonHttp.topics(http).get(DEFERRED);
         }
         assertEquals(count, topic.channel(CHANNEL).deferred(), "deferred before the stop: " + topic.channel(CHANNEL));
         return topic;

@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import io.ringnsq.interop.support.NsqdProcess;
+import io.ringnsq.interop.support.DaemonHttp;
+import io.ringnsq.interop.support.DaemonProcess;
 import io.ringnsq.transport.testsupport.Frame;
 import io.ringnsq.transport.testsupport.Message;
 import io.ringnsq.transport.testsupport.V2Connection;
@@ -88,7 +89,7 @@ final class DiskFullSystemTest
             // consumed roll files are deleted at a sync: sooner room for what waits in memory
             flags.add("--sync-timeout=200ms");
             final Path dataPath = Files.createDirectory(fs.root().resolve("data"));
-            try (NsqdProcess nsqd = NsqdProcess.start(dataPath, LOG + mode + " ", flags);
+            try (DaemonProcess nsqd = DaemonProcess.nsqd(dataPath, LOG + mode + " ", flags);
                  V2Connection consumer = V2Connection.open(nsqd.tcpAddress()).subscribe(TOPIC, CHANNEL))
             {
                 final Set<String> acknowledged = new HashSet<>();
@@ -100,9 +101,9 @@ final class DiskFullSystemTest
                 final String again = publish(nsqd, Wire.pub(TOPIC, "refused-" + mode));
                 assertTrue(again.startsWith(expectedStart), "a publish on a new connection is refused too: " + again);
 
-                final NsqdHttp.Answer httpPub = NsqdHttp.post(nsqd.httpBase() + "/pub?topic=" + TOPIC, "refused-over-http");
-                assertEquals(new NsqdHttp.Answer(500, "{\"message\":\"INTERNAL_ERROR\"}"), httpPub, "HTTP /pub while the disk is full");
-                final NsqdHttp.Answer ping = NsqdHttp.get(nsqd.httpBase() + "/ping");
+                final DaemonHttp.Answer httpPub = DaemonHttp.post(nsqd.httpBase() + "/pub?topic=" + TOPIC, "refused-over-http");
+                assertEquals(new DaemonHttp.Answer(500, "{\"message\":\"INTERNAL_ERROR\"}"), httpPub, "HTTP /pub while the disk is full");
+                final DaemonHttp.Answer ping = DaemonHttp.get(nsqd.httpBase() + "/ping");
                 assertEquals(500, ping.status(), "/ping while the disk is full: " + ping);
                 assertTrue(ping.body().startsWith("NOK - disk full: "), "/ping body: " + ping.body());
                 assertTrue(nsqd.isAlive(), "nsqd is still running");
@@ -135,7 +136,7 @@ final class DiskFullSystemTest
     }
 
     /** PUBs of BODY_BYTES until one is refused; returns the refusal (the error frame's text). */
-    private static String publishUntilRefused(final NsqdProcess nsqd, final Set<String> acknowledged) throws Exception
+    private static String publishUntilRefused(final DaemonProcess nsqd, final Set<String> acknowledged) throws Exception
     {
         try (V2Connection publisher = V2Connection.open(nsqd.tcpAddress()))
         {
@@ -157,7 +158,7 @@ final class DiskFullSystemTest
     }
 
     /** One PUB or MPUB on a new connection: "OK", or the error frame's text. */
-    private static String publish(final NsqdProcess nsqd, final byte[] command)
+    private static String publish(final DaemonProcess nsqd, final byte[] command)
     {
         try (V2Connection publisher = V2Connection.open(nsqd.tcpAddress()))
         {
@@ -179,7 +180,7 @@ final class DiskFullSystemTest
      * consumer frees it) before publishing to disk is taken again.
      */
     private static Recovery drainAndPublishAgain(
-        final NsqdProcess nsqd, final V2Connection consumer, final Set<String> acknowledged, final Map<String, Integer> delivered)
+        final DaemonProcess nsqd, final V2Connection consumer, final Set<String> acknowledged, final Map<String, Integer> delivered)
         throws InterruptedException
     {
         final long limit = System.nanoTime() + DRAIN_LIMIT.toNanos();
@@ -217,16 +218,16 @@ final class DiskFullSystemTest
             : "not every message came within " + DRAIN_LIMIT.toSeconds() + " s after the filler was deleted");
     }
 
-    private static void awaitPingOk(final NsqdProcess nsqd) throws Exception
+    private static void awaitPingOk(final DaemonProcess nsqd) throws Exception
     {
         final long limit = System.nanoTime() + RECOVERY_LIMIT.toNanos();
-        NsqdHttp.Answer ping = NsqdHttp.get(nsqd.httpBase() + "/ping");
+        DaemonHttp.Answer ping = DaemonHttp.get(nsqd.httpBase() + "/ping");
         while (ping.status() != 200 && System.nanoTime() - limit < 0)
         {
             Thread.sleep(50);
-            ping = NsqdHttp.get(nsqd.httpBase() + "/ping");
+            ping = DaemonHttp.get(nsqd.httpBase() + "/ping");
         }
-        assertEquals(new NsqdHttp.Answer(200, "OK"), ping, "/ping once publishing works again");
+        assertEquals(new DaemonHttp.Answer(200, "OK"), ping, "/ping once publishing works again");
     }
 
     /** Receives and FINs {@code count} messages (each within WAIT of the one before), counting them in {@code delivered}. */

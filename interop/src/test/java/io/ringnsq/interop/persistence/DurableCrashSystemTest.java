@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.ringnsq.interop.support.NsqdProcess;
+import io.ringnsq.interop.support.DaemonProcess;
 import io.ringnsq.transport.testsupport.Frame;
 import io.ringnsq.transport.testsupport.Message;
 import io.ringnsq.transport.testsupport.V2Connection;
@@ -71,7 +71,7 @@ final class DurableCrashSystemTest
     void shouldRedeliverEveryAcknowledgedUnfinishedMessageAfterKill9InTheMiddleOfPublishingAndConsuming() throws Exception
     {
         final Set<String> mustComeBack;
-        try (NsqdProcess nsqd = NsqdProcess.start(dataPath, LOG, DURABLE))
+        try (DaemonProcess nsqd = DaemonProcess.nsqd(dataPath, LOG, DURABLE))
         {
             final V2Connection consumer = V2Connection.open(nsqd.tcpAddress()).subscribe(TOPIC, CHANNEL).rdy(RDY);
             final V2Connection publisher = V2Connection.open(nsqd.tcpAddress());
@@ -83,7 +83,7 @@ final class DurableCrashSystemTest
                 // set first: what the streams see from here on is the kill
                 killed = true;
                 final int exitCode = nsqd.kill();
-                assertEquals(NsqdProcess.KILLED_EXIT_CODE, exitCode, "nsqd's exit code after SIGKILL");
+                assertEquals(DaemonProcess.KILLED_EXIT_CODE, exitCode, "nsqd's exit code after SIGKILL");
                 publishing.join(TimeUnit.SECONDS.toMillis(10));
                 consuming.join(TimeUnit.SECONDS.toMillis(10));
                 assertTrue(!publishing.isAlive() && !consuming.isAlive(), "publisher or consumer still running after the kill");
@@ -102,7 +102,7 @@ final class DurableCrashSystemTest
                 + " must come back");
         }
 
-        try (NsqdProcess restarted = NsqdProcess.start(dataPath, LOG + "(restarted) ", DURABLE);
+        try (DaemonProcess restarted = DaemonProcess.nsqd(dataPath, LOG + "(restarted) ", DURABLE);
              V2Connection consumer = V2Connection.open(restarted.tcpAddress()).subscribe(TOPIC, CHANNEL).rdy(RDY))
         {
             final List<String> errors = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.ringnsq.interop.support.NsqdProcess;
+import io.ringnsq.interop.support.DaemonProcess;
 import io.ringnsq.transport.testsupport.Message;
 import io.ringnsq.transport.testsupport.V2Connection;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ final class MemoryOnlyStopSystemTest
     void shouldWriteMessagesThatNeverLeftMemoryAtSigtermAndExitWithZero() throws Exception
     {
         final List<String> bodies = List.of("one", "two", "three");
-        try (NsqdProcess nsqd = NsqdProcess.start(dataPath, LOG, List.of());
+        try (DaemonProcess nsqd = DaemonProcess.nsqd(dataPath, LOG, List.of());
              V2Connection publisher = V2Connection.open(nsqd.tcpAddress()))
         {
             for (final String body : bodies)
@@ -39,7 +39,7 @@ final class MemoryOnlyStopSystemTest
             }
             assertEquals(0, nsqd.stop(), "nsqd's exit code after SIGTERM");
         }
-        try (NsqdProcess nsqd = NsqdProcess.start(dataPath, LOG + "(restarted) ", List.of());
+        try (DaemonProcess nsqd = DaemonProcess.nsqd(dataPath, LOG + "(restarted) ", List.of());
              V2Connection consumer = V2Connection.open(nsqd.tcpAddress()))
         {
             consumer.subscribe("memory_only", "c").rdy(10);

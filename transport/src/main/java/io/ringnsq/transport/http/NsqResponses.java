@@ -65,6 +65,30 @@ public final class NsqResponses
     }
 
     /**
+     * What httprouter answers a request no route takes, in its order: the trailing-slash redirect when the path
+     * without its last {@code /} has a route, the {@code Allow} list to OPTIONS, 405 for a path routed for other
+     * methods, else 404 {@code NOT_FOUND}. For any NSQ daemon's API ({@code match} is {@code router}'s for it).
+     */
+    public static HttpResponse unrouted(final Router<?> router, final HttpRequest request, final Router.Match<?> match)
+    {
+        final String path = request.path();
+        if (match.allow() == null && path.length() > 1 && path.endsWith("/") && router.hasPath(path.substring(0, path.length() - 1)))
+        {
+            final String query = request.rawQuery();
+            return redirect(request.method(), path.substring(0, path.length() - 1) + (query.isEmpty() ? "" : "?" + query));
+        }
+        if ("OPTIONS".equals(request.method()) && match.allow() != null)
+        {
+            return options(match.allow());
+        }
+        if (match.methodNotAllowed())
+        {
+            return methodNotAllowed(match.allow());
+        }
+        return error(404, "NOT_FOUND");
+    }
+
+    /**
      * httprouter's trailing-slash redirect, written as Go's {@code http.Redirect} writes it: 301 for
      * GET (with a small HTML body) and 307, method kept, for the others.
      */

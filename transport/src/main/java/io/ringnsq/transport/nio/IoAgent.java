@@ -270,12 +270,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
             return;
         }
         connections.put(c.id(), c);
-        final long sequence = link.claimCommand();
-        final CommandEvent e = link.command(sequence);
-        e.type = CommandType.CONNECT;
-        e.connectionId = c.id();
-        e.text = c.remoteAddress();
-        link.publishCommand(sequence);
+        link.connect(c.id(), c.remoteAddress());
         c.handler = handoff.factory.newHandler(c);
     }
 

@@ -9,7 +9,8 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
+
+import org.agrona.CloseHelper;
 
 /**
  * A listen address as upstream takes it: {@code host:port} ({@code 0.0.0.0} or an empty host means
@@ -82,20 +83,31 @@ public final class ListenAddress
         }
     }
 
+    /** A listener on this address; a failure reads as upstream's {@code listen (<address>) failed - <reason>}. */
     public ServerSocketChannel bind() throws IOException
     {
-        if (address instanceof UnixDomainSocketAddress)
+        final boolean unix = address instanceof UnixDomainSocketAddress;
+        ServerSocketChannel server = null;
+        try
         {
-            final Path path = ((UnixDomainSocketAddress)address).getPath();
-            Files.deleteIfExists(path); // a socket file left by a previous run, as Go's net.Listen would fail on it
-            final ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(address);
+            if (unix)
+            {
+                // a socket file left by a previous run, as Go's net.Listen would fail on it
+                Files.deleteIfExists(((UnixDomainSocketAddress)address).getPath());
+            }
+            server = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
+            if (!unix)
+            {
+                server.socket().setReuseAddress(true);
+            }
+            server.bind(address, unix ? 0 : 1024);
             return server;
         }
-        final ServerSocketChannel server = ServerSocketChannel.open();
-        server.socket().setReuseAddress(true);
-        server.bind(address, 1024);
-        return server;
+        catch (final IOException ex)
+        {
+            CloseHelper.quietClose(server);
+            throw new IOException("listen (" + text + ") failed - " + ex.getMessage(), ex);
+        }
     }
 
     @Override

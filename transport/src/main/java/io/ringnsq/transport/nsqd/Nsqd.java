@@ -26,6 +26,9 @@ import io.ringnsq.transport.http.HttpHandler;
 import io.ringnsq.transport.http.HttpService;
 import io.ringnsq.transport.http.HttpServerConfig;
 import io.ringnsq.transport.nio.IoAgent;
+import io.ringnsq.transport.nsqd.lookupd.LookupdRegistration;
+import io.ringnsq.transport.nsqd.lookupd.LookupdSettings;
+import io.ringnsq.transport.nsqd.lookupd.RegistrationEvents;
 import io.ringnsq.transport.stats.JvmMemorySampler;
 import io.ringnsq.transport.stats.StatsdOptions;
 import io.ringnsq.transport.stats.StatsdPusher;
@@ -65,6 +68,7 @@ public final class Nsqd implements AutoCloseable
     private final DiskHealth diskHealth = new DiskHealth();
     private final NsqdConfigValues configValues;
     private final JvmMemorySampler memory;
+    private final LookupdRegistration lookupd;
     private final List<AgentRunner> runners = new ArrayList<>();
     private volatile boolean closed;
 
@@ -99,7 +103,8 @@ public final class Nsqd implements AutoCloseable
             .syncEvery(context.syncEvery())
             .conclude();
         final boolean statsd = !context.statsdAddress().isEmpty();
-        final IoLink[] links = new IoLink[context.ioAgents() + (statsd ? 1 : 0)];
+        // the I/O agents' links, then statsd's when configured, then the lookupd registration's (always: a PUT may add lookupds)
+        final IoLink[] links = new IoLink[context.ioAgents() + (statsd ? 1 : 0) + 1];
         final IoAgent[] ioAgents = new IoAgent[context.ioAgents()];
         for (int i = 0; i < links.length; i++)
         {
@@ -117,6 +122,8 @@ public final class Nsqd implements AutoCloseable
         diskAgent = new DiskAgent(diskLink, new DiskQueueOpener(context.dataPath(), queues), metadata::save, context.syncEvery(),
             context.syncTimeout().toNanos(), context.nanoClock(), diskHealth);
         engine = new Engine(engineConfig, links, diskLink, context.nanoClock(), context.epochClock());
+        final RegistrationEvents lookupdEvents = new RegistrationEvents();
+        engine.topologyListener(lookupdEvents);
         try
         {
             engine.restore(metadata.load(), diskAgent); // every saved topic and channel exists before anything flows
@@ -146,8 +153,11 @@ public final class Nsqd implements AutoCloseable
         final List<Agent> extras = new ArrayList<>();
         if (statsd)
         {
-            extras.add(statsdAgent(links[links.length - 1], httpListener));
+            extras.add(statsdAgent(links[context.ioAgents()], httpListener));
         }
+        lookupd = new LookupdRegistration(lookupdSettings(context, port(tcpListener), port(httpListener)), links[links.length - 1],
+            lookupdEvents, context.nanoClock());
+        configValues.onNsqlookupdTcpAddressesChange(lookupd::addresses);
 
         final ErrorHandler errors = ex -> LOG.error("agent error", ex);
         if (context.threadingMode() == ThreadingMode.SHARED)
@@ -173,6 +183,14 @@ public final class Nsqd implements AutoCloseable
         {
             AgentRunner.startOnThread(runner);
         }
+        lookupd.start();
+    }
+
+    private static LookupdSettings lookupdSettings(final NsqdContext c, final int tcpPort, final int httpPort)
+    {
+        // a unix socket listener has no port to register (upstream would register 0 as well)
+        return new LookupdSettings(c.nsqlookupdTcpAddresses(), c.broadcastAddress(), NsqdContext.hostname(), Math.max(0, tcpPort),
+            Math.max(0, httpPort), c.maxBodySize(), c.lookupdPingInterval(), c.httpClientConnectTimeout(), c.httpClientRequestTimeout());
     }
 
     private V2Features v2Features(final TlsSettings tls)
@@ -254,14 +272,14 @@ public final class Nsqd implements AutoCloseable
         ServerSocketChannel https = null;
         try
         {
-            tcp = bind(ListenAddress.parse(context.tcpAddress()));
+            tcp = ListenAddress.parse(context.tcpAddress()).bind();
             if (!context.httpAddress().isEmpty())
             {
-                http = bind(ListenAddress.parse(context.httpAddress()));
+                http = ListenAddress.parse(context.httpAddress()).bind();
             }
             if (tls != null && !context.httpsAddress().isEmpty())
             {
-                https = bind(ListenAddress.parse(context.httpsAddress()));
+                https = ListenAddress.parse(context.httpsAddress()).bind();
             }
             return new Nsqd(context, lock, tcp, http, https, tls);
         }
@@ -270,18 +288,6 @@ public final class Nsqd implements AutoCloseable
             CloseHelper.quietCloseAll(tcp, http, https);
             lock.close();
             throw ex;
-        }
-    }
-
-    private static ServerSocketChannel bind(final ListenAddress address) throws IOException
-    {
-        try
-        {
-            return address.bind();
-        }
-        catch (final IOException ex)
-        {
-            throw new IOException("listen (" + address + ") failed - " + ex.getMessage(), ex);
         }
     }
 
@@ -388,6 +394,7 @@ public final class Nsqd implements AutoCloseable
             return;
         }
         closed = true;
+        lookupd.close(); // first: lookupd drops this node's registrations when the connection closes
         for (final AgentRunner runner : runners)
         {
             runner.close((int)TimeUnit.SECONDS.toMillis(5), thread -> LOG.warn("{} did not stop yet", thread.getName()));

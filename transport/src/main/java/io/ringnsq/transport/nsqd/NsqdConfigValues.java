@@ -37,14 +37,15 @@ import io.ringnsq.transport.log.NsqdLogging;
  * </ul>
  *
  * <p>Values come from the {@link NsqdContext} the daemon runs with. Options ringnsq does not have yet
- * answer upstream's defaults (TLS, auth, lookupd, HTTP client, disk queue, queue scan, compression),
+ * answer upstream's defaults (TLS, auth, HTTP client, disk queue, queue scan, compression),
  * so nsqadmin and other tools that read them see what an unconfigured upstream nsqd would say.
  * ringnsq's own flags ({@code threading_mode}, {@code idle_strategy}, {@code io_agents},
  * {@code log_file}, {@code log_file_max_size}, {@code log_file_max_files}) answer too.
  *
  * <p>Two can be changed, as upstream: {@code log_level} (the body is {@code debug|info|warn|error|fatal}
  * in any case, nothing around it; the level changes at once through {@link NsqdLogging#setLevel}) and
- * {@code nsqlookupd_tcp_addresses} (a JSON array of strings, stored for the lookupd support to come).
+ * {@code nsqlookupd_tcp_addresses} (a JSON array of strings; the listener set with
+ * {@link #onNsqlookupdTcpAddressesChange} connects to new lookupds and drops removed ones).
  *
  * <pre>{@code
  * NsqdConfigValues config = new NsqdConfigValues(context);
@@ -88,7 +89,7 @@ public final class NsqdConfigValues
     private final Map<String, Supplier<Reply>> values = new TreeMap<>();
     private volatile LogLevel logLevel;
     /** {@code null} is Go's nil slice, what a PUT of {@code null} leaves: it answers {@code null}. */
-    private volatile List<String> nsqlookupdTcpAddresses = List.of();
+    private volatile List<String> nsqlookupdTcpAddresses;
     private volatile Consumer<List<String>> lookupdListener = addresses -> { };
 
     /** The values of the daemon {@code context} describes; {@code log_level} starts at {@link NsqdContext#logLevel()}. */
@@ -96,6 +97,7 @@ public final class NsqdConfigValues
     {
         this.context = context;
         this.logLevel = context.logLevel();
+        this.nsqlookupdTcpAddresses = context.nsqlookupdTcpAddresses();
 
         // basic options
         values.put("id", () -> integer(context.nodeId()));
@@ -244,7 +246,7 @@ public final class NsqdConfigValues
         return logLevel;
     }
 
-    /** The lookupd addresses last PUT (empty at start, and after a PUT of {@code null}). */
+    /** The lookupd addresses last PUT, or the context's until then; empty after a PUT of {@code null}. */
     public List<String> nsqlookupdTcpAddresses()
     {
         final List<String> addresses = nsqlookupdTcpAddresses;
@@ -372,7 +374,7 @@ public final class NsqdConfigValues
      * escaped, {@code \n \r \t} by name, other control characters and the HTML-sensitive {@code < > &}
      * as backslash-{@code u00xx}, U+2028 and U+2029 escaped, everything else as it is.
      */
-    static void appendGoJsonString(final StringBuilder out, final String value)
+    public static void appendGoJsonString(final StringBuilder out, final String value)
     {
         out.append('"');
         int i = 0;

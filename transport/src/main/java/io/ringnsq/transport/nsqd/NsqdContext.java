@@ -45,6 +45,9 @@ public final class NsqdContext
     private int maxDeflateLevel = 6;
     private boolean snappy = true;
     private List<String> authHttpAddresses = List.of();
+    private List<String> nsqlookupdTcpAddresses = List.of();
+    /** Upstream's fixed 15 s between PINGs to each lookupd; not a flag (tests shorten it). */
+    private Duration lookupdPingInterval = Duration.ofSeconds(15);
     private Duration httpClientConnectTimeout = Duration.ofSeconds(2);
     private Duration httpClientRequestTimeout = Duration.ofSeconds(5);
     private Path dataPath = Path.of("").toAbsolutePath();
@@ -118,6 +121,7 @@ public final class NsqdContext
         require(!maxReqTimeout.isNegative(), "--max-req-timeout must not be negative");
         require(maxOutputBufferSize >= 64, "--max-output-buffer-size must be at least 64");
         require(ioAgents >= 1 && ioAgents <= 64, "--io-agents must be between 1 and 64");
+        require(lookupdPingInterval.toMillis() >= 1, "the lookupd PING interval must be at least 1 ms");
         require(logFileMaxSize > 0, "--log-file-max-size must be positive");
         require(logFileMaxFiles >= 0, "--log-file-max-files must not be negative");
         for (final double percentile : e2eProcessingLatencyPercentiles)
@@ -316,6 +320,30 @@ public final class NsqdContext
     public NsqdContext authHttpAddresses(final List<String> authHttpAddresses)
     {
         this.authHttpAddresses = List.copyOf(authHttpAddresses);
+        return this;
+    }
+
+    /** {@code --lookupd-tcp-address}: the nsqlookupd instances to register with, at start. */
+    public List<String> nsqlookupdTcpAddresses()
+    {
+        return nsqlookupdTcpAddresses;
+    }
+
+    public NsqdContext nsqlookupdTcpAddresses(final List<String> nsqlookupdTcpAddresses)
+    {
+        this.nsqlookupdTcpAddresses = List.copyOf(nsqlookupdTcpAddresses);
+        return this;
+    }
+
+    /** Time between PINGs to each connected lookupd: 15 s as upstream; not a flag. */
+    public Duration lookupdPingInterval()
+    {
+        return lookupdPingInterval;
+    }
+
+    public NsqdContext lookupdPingInterval(final Duration lookupdPingInterval)
+    {
+        this.lookupdPingInterval = lookupdPingInterval;
         return this;
     }
 

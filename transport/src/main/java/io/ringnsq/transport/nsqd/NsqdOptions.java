@@ -79,6 +79,7 @@ public final class NsqdOptions
     private final Option<Duration> e2eProcessingLatencyWindowTime;
     private final Option<String> httpsAddress;
     private final Option<List<String>> authHttpAddresses;
+    private final Option<List<String>> lookupdTcpAddresses;
     private final Option<Duration> httpClientConnectTimeout;
     private final Option<Duration> httpClientRequestTimeout;
     private final Option<String> tlsCert;
@@ -126,6 +127,9 @@ public final class NsqdOptions
             "timeout for HTTP request");
         broadcastAddress = set.string("broadcast-address", NsqdContext.hostname(),
             "address that will be registered with lookupd (defaults to the OS hostname)");
+
+        lookupdTcpAddresses = set.stringList("lookupd-tcp-address", "lookupd TCP address (may be given multiple times)")
+            .configKey("nsqlookupd_tcp_addresses");
 
         // diskqueue options; upstream's default data path is "", which means the working directory
         dataPath = set.string("data-path", "", "path to store disk-backed messages");
@@ -339,6 +343,7 @@ public final class NsqdOptions
             .tcpAddress(parsed.get(tcpAddress))
             .httpsAddress(parsed.get(httpsAddress))
             .authHttpAddresses(parsed.get(authHttpAddresses))
+            .nsqlookupdTcpAddresses(parsed.get(lookupdTcpAddresses))
             .httpClientConnectTimeout(parsed.get(httpClientConnectTimeout))
             .httpClientRequestTimeout(parsed.get(httpClientRequestTimeout))
             .tlsCert(parsed.get(tlsCert))

@@ -56,12 +56,7 @@ final class StatsdAgent implements Agent, EventPoller.Handler<OutboundEvent>
         int work = 0;
         if (!connected && link.hasCommandCapacity(1))
         {
-            final long sequence = link.claimCommand();
-            final CommandEvent e = link.command(sequence);
-            e.type = CommandType.CONNECT;
-            e.connectionId = CONNECTION_ID;
-            e.text = "statsd";
-            link.publishCommand(sequence);
+            link.connect(CONNECTION_ID, "statsd");
             connected = true;
             work++;
         }

@@ -17,7 +17,7 @@ import io.ringnsq.cli.GoUtf8;
  * one after it writes the pair's UTF-8. Strings must come through {@link #sanitize} first, so that
  * every high surrogate has its low one. Holds that one char of state: one instance per generator.
  */
-final class GoJsonEscapes extends CharacterEscapes
+public final class GoJsonEscapes extends CharacterEscapes
 {
     private static final long serialVersionUID = 1L;
 
@@ -97,7 +97,7 @@ final class GoJsonEscapes extends CharacterEscapes
      * read it; the same string (no copy) when there is none, which is nearly always. A null
      * string (no Go string is nil) becomes "".
      */
-    static String sanitize(final String value)
+    public static String sanitize(final String value)
     {
         return value == null ? "" : GoUtf8.sanitize(value);
     }

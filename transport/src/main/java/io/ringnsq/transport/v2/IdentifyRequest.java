@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.ringnsq.core.json.GoJson;
 
 /**
  * The IDENTIFY body, decoded the way Go's {@code encoding/json} decodes it into upstream's struct:
@@ -70,14 +71,14 @@ final class IdentifyRequest
             }
             switch (key)
             {
-                case "client_id" -> clientId = string(parser, value);
-                case "hostname" -> hostname = string(parser, value);
-                case "user_agent" -> userAgent = string(parser, value);
-                case "heartbeat_interval" -> heartbeatInterval = int64(parser, value);
-                case "output_buffer_size" -> outputBufferSize = int64(parser, value);
-                case "output_buffer_timeout" -> outputBufferTimeout = int64(parser, value);
-                case "deflate_level" -> deflateLevel = int64(parser, value);
-                case "msg_timeout" -> msgTimeout = int64(parser, value);
+                case "client_id" -> clientId = GoJson.string(parser, value);
+                case "hostname" -> hostname = GoJson.string(parser, value);
+                case "user_agent" -> userAgent = GoJson.string(parser, value);
+                case "heartbeat_interval" -> heartbeatInterval = GoJson.int64(parser, value);
+                case "output_buffer_size" -> outputBufferSize = GoJson.int64(parser, value);
+                case "output_buffer_timeout" -> outputBufferTimeout = GoJson.int64(parser, value);
+                case "deflate_level" -> deflateLevel = GoJson.int64(parser, value);
+                case "msg_timeout" -> msgTimeout = GoJson.int64(parser, value);
                 case "sample_rate" -> sampleRate = int32(parser, value);
                 case "feature_negotiation" -> featureNegotiation = bool(value);
                 case "tls_v1" -> tlsV1 = bool(value);
@@ -87,26 +88,6 @@ final class IdentifyRequest
             }
         }
         return token == JsonToken.END_OBJECT;
-    }
-
-    private static String string(final JsonParser parser, final JsonToken value) throws IOException
-    {
-        if (value != JsonToken.VALUE_STRING)
-        {
-            throw new IllegalArgumentException("not a string");
-        }
-        return parser.getText();
-    }
-
-    /** Go's {@code int} (64-bit here): an integer literal that fits, nothing else. */
-    private static long int64(final JsonParser parser, final JsonToken value) throws IOException
-    {
-        final JsonParser.NumberType type = value == JsonToken.VALUE_NUMBER_INT ? parser.getNumberType() : null;
-        if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG)
-        {
-            throw new IllegalArgumentException("not an int64");
-        }
-        return parser.getLongValue();
     }
 
     private static long int32(final JsonParser parser, final JsonToken value) throws IOException

@@ -207,6 +207,16 @@ class NsqdConfigValuesTest
     }
 
     @Test
+    void shouldAnswerTheFlagsLookupdAddressesUntilAPutChangesThem()
+    {
+        final NsqdConfigValues config = new NsqdConfigValues(new NsqdContext().nsqlookupdTcpAddresses(List.of("a:4160", "b:4160")));
+
+        assertEquals(json("[\"a:4160\",\"b:4160\"]"), config.get("nsqlookupd_tcp_addresses"));
+        assertEquals(json("[\"c:4160\"]"), config.put("nsqlookupd_tcp_addresses", bytes("[\"c:4160\"]")));
+        assertEquals(List.of("c:4160"), config.nsqlookupdTcpAddresses());
+    }
+
+    @Test
     void shouldAnswerLookupdAddressesAsGoWouldAfterEmptyAndNullPuts()
     {
         final NsqdConfigValues config = new NsqdConfigValues(context);

@@ -86,7 +86,8 @@ class NsqdOptionsTest
         assertEquals(List.of("auth-http-address", "broadcast-address", "config", "data-path", "deflate",
             "e2e-processing-latency-percentile", "e2e-processing-latency-window-time", "http-address",
             "http-client-connect-timeout", "http-client-request-timeout", "https-address", "idle-strategy", "io-agents",
-            "log-file", "log-file-max-files", "log-file-max-size", "log-level", "log-prefix", "max-body-size", "max-bytes-per-file",
+            "log-file", "log-file-max-files", "log-file-max-size", "log-level", "log-prefix", "lookupd-tcp-address", "max-body-size",
+            "max-bytes-per-file",
             "max-channel-consumers", "max-deflate-level", "max-heartbeat-interval", "max-msg-size", "max-msg-timeout",
             "max-output-buffer-size", "max-output-buffer-timeout", "max-rdy-count", "max-req-timeout", "mem-queue-size",
             "min-output-buffer-timeout", "msg-timeout", "node-id", "output-buffer-timeout", "snappy", "statsd-address",
@@ -121,6 +122,7 @@ class NsqdOptionsTest
             "  -broadcast-address string\n    \taddress that will be registered with lookupd (defaults to the OS hostname) (default \""
                 + NsqdContext.hostname() + "\")\n",
             "  -config string\n    \tpath to config file\n",
+            "  -lookupd-tcp-address value\n    \tlookupd TCP address (may be given multiple times)\n",
             "  -version\n    \tprint version string\n",
             "  -verbose\n    \t[deprecated] has no effect, use --log-level\n",
             "  -worker-id\n    \t[deprecated] use --node-id\n",
@@ -211,6 +213,22 @@ class NsqdOptionsTest
         assertEquals(Duration.ofSeconds(90), ctx.msgTimeout());
         assertEquals(Duration.ofSeconds(1), ctx.maxOutputBufferTimeout());
         assertEquals("127.0.0.1:4250", ctx.tcpAddress());
+    }
+
+    @Test
+    void shouldCollectRepeatedLookupdTcpAddressesIntoTheContext() throws UsageException
+    {
+        assertEquals(List.of(), context().nsqlookupdTcpAddresses());
+        assertEquals(List.of("a:4160", "b:4160"),
+            context("--lookupd-tcp-address=a:4160", "--lookupd-tcp-address", "b:4160").nsqlookupdTcpAddresses());
+    }
+
+    @Test
+    void shouldReadLookupdTcpAddressesFromTheirConfigFileArray() throws Exception
+    {
+        final Path config = Files.writeString(dir.resolve("nsqd.toml"), "nsqlookupd_tcp_addresses = [\"a:4160\", \"b:4160\"]\n");
+
+        assertEquals(List.of("a:4160", "b:4160"), context("--config", config.toString()).nsqlookupdTcpAddresses());
     }
 
     @Test

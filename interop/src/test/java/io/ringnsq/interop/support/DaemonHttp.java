@@ -1,4 +1,4 @@
-package io.ringnsq.interop.persistence;
+package io.ringnsq.interop.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,30 +7,35 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-/** nsqd's HTTP API as the persistence tests use it: plain GETs and POSTs, and the queue figures of {@code /stats}. */
-final class NsqdHttp
+/**
+ * The daemons' HTTP APIs as the process tests use them: plain GETs and POSTs, the queue figures of nsqd's
+ * {@code /stats}, and the producers nsqlookupd's {@code /lookup} lists.
+ */
+public final class DaemonHttp
 {
     /** Status line and body of one answer. */
-    record Answer(int status, String body)
+    public record Answer(int status, String body)
     {
     }
 
     /** A channel's figures in /stats. */
-    record ChannelFigures(long depth, long inFlight, long deferred, boolean paused)
+    public record ChannelFigures(long depth, long inFlight, long deferred, boolean paused)
     {
     }
 
     /** A topic's figures in /stats, its channels by name. */
-    record TopicFigures(long depth, boolean paused, Map<String, ChannelFigures> channels)
+    public record TopicFigures(long depth, boolean paused, Map<String, ChannelFigures> channels)
     {
-        ChannelFigures channel(final String name)
+        public ChannelFigures channel(final String name)
         {
             final ChannelFigures channel = channels.get(name);
             if (channel == null)
@@ -45,23 +50,23 @@ final class NsqdHttp
     private static final Duration REQUEST_LIMIT = Duration.ofSeconds(10);
     private static final JsonFactory JSON = new JsonFactory();
 
-    private NsqdHttp()
+    private DaemonHttp()
     {
     }
 
-    static Answer get(final String url) throws IOException, InterruptedException
+    public static Answer get(final String url) throws IOException, InterruptedException
     {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_LIMIT).GET().build());
     }
 
-    static Answer post(final String url, final String body) throws IOException, InterruptedException
+    public static Answer post(final String url, final String body) throws IOException, InterruptedException
     {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_LIMIT)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
     /** A POST that must be answered 200 (the {@code /topic/*} and {@code /channel/*} actions). */
-    static void postOk(final String url) throws IOException, InterruptedException
+    public static void postOk(final String url) throws IOException, InterruptedException
     {
         final Answer answer = post(url, "");
         if (answer.status() != 200)
@@ -77,7 +82,7 @@ final class NsqdHttp
     }
 
     /** Every topic of {@code GET /stats?format=json}, by name. */
-    static Map<String, TopicFigures> topics(final String httpBase) throws IOException, InterruptedException
+    public static Map<String, TopicFigures> topics(final String httpBase) throws IOException, InterruptedException
     {
         final Answer answer = get(httpBase + "/stats?format=json&include_clients=false");
         if (answer.status() != 200)
@@ -105,6 +110,45 @@ final class NsqdHttp
             }
             return topics;
         }
+    }
+
+    /**
+     * The producers nsqlookupd's {@code GET /lookup?topic=} lists, as {@code broadcast_address:tcp_port} (what clients
+     * connect to); none while the topic is unknown to it (404 {@code TOPIC_NOT_FOUND}).
+     */
+    public static List<String> producers(final String lookupdHttpBase, final String topic) throws IOException, InterruptedException
+    {
+        final Answer answer = get(lookupdHttpBase + "/lookup?topic=" + topic);
+        if (answer.status() == 404)
+        {
+            return List.of();
+        }
+        if (answer.status() != 200)
+        {
+            throw new AssertionError("GET /lookup answered " + answer);
+        }
+        final List<String> producers = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(answer.body()))
+        {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME)
+            {
+                parser.nextToken();
+                if (parser.currentName().equals("producers") && parser.currentToken() == JsonToken.START_ARRAY)
+                {
+                    while (parser.nextToken() == JsonToken.START_OBJECT)
+                    {
+                        final Map<String, Object> producer = scalars(parser);
+                        producers.add(producer.get("broadcast_address") + ":" + producer.get("tcp_port"));
+                    }
+                }
+                else
+                {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return producers;
     }
 
     private static void readTopic(final JsonParser parser, final Map<String, TopicFigures> topics) throws IOException
