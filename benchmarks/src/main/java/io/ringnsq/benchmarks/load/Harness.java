@@ -27,6 +27,8 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code writer}: bench_writer's load ({@link WriteLoad}): N connections publish MPUB batches for a time;</li>
  *   <li>{@code reader}: bench_reader's load ({@link ReadLoad}): N connections on one channel, RDY R, FIN each,
  *       for a time or until a count;</li>
+ *   <li>{@code pubsub}: the writer and the reader at the same time on one topic and channel; the reader then
+ *       drains until it has received every acknowledged message (or {@code --drain} runs out);</li>
  *   <li>{@code latency}: publish-to-delivery latency at a fixed rate ({@link LatencyLoad}), HdrHistogram
  *       percentiles from the intended send time (corrected for coordinated omission) and from the write;</li>
  *   <li>{@code limit}: the writer and the reader against a trivial single-threaded NIO endpoint
@@ -42,7 +44,7 @@ public final class Harness
     static final String PROGRAM = "ringnsq-bench";
     static final int EXIT_FAILED = 1;
     static final int EXIT_INCOMPLETE = 3;
-    static final List<String> MODES = List.of("writer", "reader", "latency", "limit");
+    static final List<String> MODES = List.of("writer", "reader", "pubsub", "latency", "limit");
     private static final List<String> TRANSPORTS = List.of("plain", "tls", "deflate", "snappy", "tls+deflate", "tls+snappy");
 
     /** What a run prints (one line) and writes as JSON, and the exit code it ends with. */
@@ -112,6 +114,7 @@ public final class Harness
         {
             case "writer" -> writer(settings);
             case "reader" -> reader(settings);
+            case "pubsub" -> pubsub(settings);
             case "latency" -> latency(settings);
             default -> limit(settings);
         };
@@ -129,6 +132,8 @@ public final class Harness
             .append("usage: ").append(PROGRAM).append(" <mode> [flags]   (flags in Go syntax: --runfor=10s, -size 200)\n\n")
             .append("  writer   N connections publish MPUB batches of B messages of S bytes for D (bench_writer)\n")
             .append("  reader   N connections on one channel, RDY R, FIN each, for D or until a count (bench_reader)\n")
+            .append("  pubsub   writer and reader at the same time on one channel, then the reader drains the rest:\n")
+            .append("           both rates, and whether every acknowledged message was delivered\n")
             .append("  latency  publish at a fixed rate while consuming: publish-to-delivery p50, p99, p99.9, max\n")
             .append("           from the intended send time (corrected for coordinated omission) and from the write\n")
             .append("  limit    writer, then reader, against a trivial one-thread NIO sink and source in this process:\n")
@@ -171,11 +176,62 @@ public final class Harness
         return new Report(line, json, complete ? 0 : EXIT_INCOMPLETE);
     }
 
+    private static Report pubsub(final Settings s) throws IOException, InterruptedException
+    {
+        // subscribed before the first publish, so the channel gets every message; the reader's deadline covers the drain
+        final ReadLoad reading = new ReadLoad(s.address, s.transport, s.topic, s.channel, s.connections, s.rdy, null);
+        reading.start(s.runFor.toNanos() + s.drain.toNanos());
+        final WriteLoad.Totals written;
+        try
+        {
+            written = WriteLoad.run(s.address, s.transport, s.topic, s.connections, s.window, s.batch, s.size, s.count,
+                s.runFor.toNanos());
+        }
+        catch (final IOException | RuntimeException | InterruptedException ex)
+        {
+            reading.target(0); // the reader stops at once
+            reading.finish();
+            throw ex;
+        }
+        reading.target(written.messages());
+        final ReadLoad.Totals read = reading.finish();
+        final Map<String, Object> json = s.header();
+        json.put("writer", writerJson(s, written));
+        json.put("reader", readerJson(s, read));
+        json.put("drain_s", s.drain.toMillis() / 1e3);
+        final boolean complete = read.messages() >= written.messages();
+        json.put("complete", complete);
+        final String line = String.format(Locale.ROOT,
+            "pubsub: writer %s; reader %s (%s %s/%s, %d connections each way, %s, window %d, RDY %d%s)%s",
+            figures(written.messages(), written.bodyBytes(), written.seconds()),
+            figures(read.messages(), read.bodyBytes(), read.seconds()), s.addressText, s.topic, s.channel, s.connections,
+            publishShape(s), s.window, s.rdy, transportText(s), complete ? "; every acknowledged message delivered"
+                : String.format(Locale.ROOT, "; INCOMPLETE: %d of %d acknowledged delivered within --drain %s",
+                    read.messages(), written.messages(), text(s.drain)));
+        return new Report(line, json, complete ? 0 : EXIT_INCOMPLETE);
+    }
+
     private static Report latency(final Settings s) throws IOException, InterruptedException
     {
-        final LatencyLoad.Result r = LatencyLoad.run(s.address, s.transport, s.topic, s.channel, s.connections, s.rdy,
-            s.rate, s.size, s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
+        final LatencyLoad.Result r;
+        final String target;
+        if (s.relay)
+        {
+            try (RawEndpoint relay = RawEndpoint.startRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))
+            {
+                target = "one-thread relay on " + relay.address().getAddress().getHostAddress() + ":" + relay.address().getPort();
+                r = LatencyLoad.run(relay.address(), "plain", s.topic, s.channel, s.connections, s.rdy, s.rate, s.size,
+                    s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
+            }
+        }
+        else
+        {
+            target = s.addressText;
+            r = LatencyLoad.run(s.address, s.transport, s.topic, s.channel, s.connections, s.rdy, s.rate, s.size,
+                s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
+        }
         final Map<String, Object> json = s.header();
+        json.put("relay", s.relay);
         json.put("rate", s.rate);
         json.put("size", s.size);
         json.put("rdy", s.rdy);
@@ -200,7 +256,7 @@ public final class Harness
             "latency: %s from intended send (from write: %s); %d msgs at %d msg/s in %.2f s = %.0f msg/s, %.1f MB/s "
                 + "(%s %s/%s, 1 publisher, %d consumer%s, RDY %d, %d B, %s pacing, %s warm-up not recorded%s)%s",
             percentileText(r.fromIntended()), percentileText(r.fromWrite()), r.published(), s.rate, r.publishSeconds(),
-            r.published() / r.publishSeconds(), r.published() * s.size / 1e6 / r.publishSeconds(), s.addressText, s.topic,
+            r.published() / r.publishSeconds(), r.published() * s.size / 1e6 / r.publishSeconds(), target, s.topic,
             s.channel, s.connections, s.connections == 1 ? "" : "s", s.rdy, s.size, s.pacing, text(s.warmup), transportText(s),
             complete ? "" : String.format(Locale.ROOT, "; INCOMPLETE: %d published, %d acknowledged, %d received, %d of %d measured",
                 r.published(), r.acknowledged(), r.received(), r.fromIntended().getTotalCount(), r.measured()));
@@ -341,6 +397,8 @@ public final class Harness
         final Option<Long> rate;
         final Option<Duration> warmup;
         final Option<String> pacing;
+        final Option<Duration> drain;
+        final Option<Boolean> relay;
         final Option<String> json;
 
         Flags(final String mode)
@@ -351,12 +409,15 @@ public final class Harness
             final boolean reads = !mode.equals("writer");
             final boolean broker = !mode.equals("limit");
             final boolean latency = mode.equals("latency");
+            final boolean pubsub = mode.equals("pubsub");
             address = broker ? set.string("nsqd-tcp-address", "127.0.0.1:4150", "<addr>:<port> of the nsqd to load") : null;
             allowRemote = broker ? set.bool("allow-remote", false, "allow an address that is not this machine's loopback") : null;
             transport = broker ? set.choice("transport", "plain", TRANSPORTS,
                 "connection features negotiated with IDENTIFY: " + String.join(", ", TRANSPORTS)) : null;
-            topic = set.string("topic", latency ? "latency_bench" : "sub_bench", mode.equals("limit")
-                ? "topic named in the commands (the endpoint ignores it)" : "topic to publish to / receive from");
+            topic = set.string("topic", latency ? "latency_bench" : pubsub ? "pubsub_bench" : "sub_bench", mode.equals("limit")
+                ? "topic named in the commands (the endpoint ignores it)" : pubsub
+                ? "topic to publish to and receive from (empty at the start: the reader counts what arrives)"
+                : "topic to publish to / receive from");
             channel = reads ? set.string("channel", "ch", "channel to receive messages on") : null;
             connections = set.int64("connections", latency ? 1 : Runtime.getRuntime().availableProcessors(), latency
                 ? "consumer connections (one connection publishes)"
@@ -367,7 +428,7 @@ public final class Harness
             window = writes && !latency ? set.int64("window", 1,
                 "commands per connection awaiting their OK (bench_writer: 1)") : null;
             rdy = reads ? set.int64("rdy", 2500, "RDY count of each consumer connection") : null;
-            count = latency ? null : set.int64("count", 0, mode.equals("writer")
+            count = latency ? null : set.int64("count", 0, mode.equals("writer") || pubsub
                 ? "stop once this many messages are acknowledged (0: run for --runfor)"
                 : "stop once this many messages in all are " + (mode.equals("reader") ? "received" : "acknowledged / received")
                 + " (0: run for --runfor, which stays the limit)");
@@ -381,6 +442,10 @@ public final class Harness
             pacing = latency ? set.choice("pacing", "park", List.of("park", "spin"),
                 "how the publisher waits for a message's time: park (the OS wakes it tens of us late; it then sends "
                     + "what is due) or spin (a core busy)") : null;
+            relay = latency ? set.bool("relay", false, "measure through a trivial one-thread relay in this process instead "
+                + "of an nsqd: the floor of this machine and these tools, to quote the broker's figures against") : null;
+            drain = pubsub ? set.duration("drain", Duration.ofSeconds(60),
+                "after the writer stops, how long the reader may take to receive the rest") : null;
             json = set.string("json", "", "also write the results as JSON to this `file`");
         }
     }
@@ -405,6 +470,8 @@ public final class Harness
         final long rate;
         final Duration warmup;
         final String pacing;
+        final Duration drain;
+        final boolean relay;
         final String json;
 
         Settings(final Flags f, final ParsedOptions p) throws UsageException
@@ -425,10 +492,12 @@ public final class Harness
             rate = f.rate == null ? 0 : atLeast(f, p, f.rate, 1);
             warmup = f.warmup == null ? Duration.ZERO : p.get(f.warmup);
             pacing = f.pacing == null ? "" : p.get(f.pacing);
+            drain = f.drain == null ? Duration.ZERO : p.get(f.drain);
+            relay = f.relay != null && p.get(f.relay);
             json = p.get(f.json);
-            if (runFor.isNegative() || runFor.isZero() || warmup.isNegative())
+            if (runFor.isNegative() || runFor.isZero() || warmup.isNegative() || drain.isNegative())
             {
-                throw UsageException.badFlags(f.set.programName(), "-runfor must be more than 0 and -warmup not negative");
+                throw UsageException.badFlags(f.set.programName(), "-runfor must be more than 0, -warmup and -drain not negative");
             }
         }
 

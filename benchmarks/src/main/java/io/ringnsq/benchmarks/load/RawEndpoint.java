@@ -17,6 +17,10 @@ import java.util.Iterator;
  * connection while fewer than its RDY are unfinished, and takes FIN (and REQ) as finishing one. No topics, ids,
  * heartbeats or timeouts; the command words are told apart by their first letters only. For the harness's
  * {@code limit} mode, on loopback.
+ *
+ * <p>As a relay ({@link #startRelay}) it is the latency floor instead: each PUB's body goes out at once, in a message
+ * frame, to the first subscribed connection (RDY not enforced, nothing kept if none is subscribed), written in the same
+ * turn of the loop that read it. For {@code latency --relay}.
  */
 final class RawEndpoint implements AutoCloseable
 {
@@ -27,6 +31,7 @@ final class RawEndpoint implements AutoCloseable
     private static final byte[] OK = frame(V2Wire.FRAME_RESPONSE, "OK");
     private static final byte[] CLOSE_WAIT = frame(V2Wire.FRAME_RESPONSE, "CLOSE_WAIT");
     private static final byte[] INVALID = frame(V2Wire.FRAME_ERROR, "E_INVALID invalid command");
+    private static final byte[] RELAY_ID = V2Wire.ascii("0".repeat(V2Wire.ID_LENGTH));
 
     private final ServerSocketChannel server;
     private final Selector selector;
@@ -34,16 +39,20 @@ final class RawEndpoint implements AutoCloseable
     /** {@link #TEMPLATE_FRAMES} message frames one after the other. */
     private final ByteBuffer template;
     private final int frameLength;
+    private final boolean relay;
+    /** The relay's receiving connection: the first one subscribed. */
+    private SelectionKey subscriber;
     private volatile boolean running = true;
     // written by the endpoint's thread only
     private volatile long messagesIn;
     private volatile long messagesOut;
     private volatile long finished;
 
-    private RawEndpoint(final ServerSocketChannel server, final Selector selector, final int size)
+    private RawEndpoint(final ServerSocketChannel server, final Selector selector, final int size, final boolean relay)
     {
         this.server = server;
         this.selector = selector;
+        this.relay = relay;
         this.frameLength = 4 + 4 + V2Wire.MESSAGE_HEADER + size;
         this.template = ByteBuffer.allocateDirect(frameLength * TEMPLATE_FRAMES);
         final long timestamp = System.currentTimeMillis() * 1_000_000L;
@@ -64,6 +73,17 @@ final class RawEndpoint implements AutoCloseable
     /** Listens on {@code bind} (port 0: any free one) and serves on a thread of its own until {@link #close()}. */
     static RawEndpoint start(final InetSocketAddress bind, final int size) throws IOException
     {
+        return start(bind, size, false);
+    }
+
+    /** The same, relaying each PUB's body to the first subscriber instead of streaming ready-made messages. */
+    static RawEndpoint startRelay(final InetSocketAddress bind) throws IOException
+    {
+        return start(bind, 0, true);
+    }
+
+    private static RawEndpoint start(final InetSocketAddress bind, final int size, final boolean relay) throws IOException
+    {
         final ServerSocketChannel server = ServerSocketChannel.open();
         try
         {
@@ -71,7 +91,7 @@ final class RawEndpoint implements AutoCloseable
             server.configureBlocking(false);
             final Selector selector = Selector.open();
             server.register(selector, SelectionKey.OP_ACCEPT);
-            final RawEndpoint endpoint = new RawEndpoint(server, selector, size);
+            final RawEndpoint endpoint = new RawEndpoint(server, selector, size, relay);
             endpoint.thread.start();
             return endpoint;
         }
@@ -189,6 +209,7 @@ final class RawEndpoint implements AutoCloseable
                 peer.in.flip();
                 final int parsedFrom = peer.in.position();
                 open = parse(peer);
+                flushRelay(key);
                 final boolean parsed = peer.in.position() != parsedFrom;
                 peer.in.compact();
                 if (!peer.in.hasRemaining() && peer.in.capacity() < peer.needed)
@@ -273,6 +294,10 @@ final class RawEndpoint implements AutoCloseable
                         peer.needed = whole;
                         return true;
                     }
+                    if (relay && first == 'P')
+                    {
+                        forward(in, newline + 5, size);
+                    }
                     if (first == 'M')
                     {
                         published += size >= 4 ? in.getInt(newline + 5) : 0;
@@ -299,6 +324,10 @@ final class RawEndpoint implements AutoCloseable
                 {
                     peer.subscribed = true;
                     peer.out.put(OK);
+                    if (relay && subscriber == null)
+                    {
+                        subscriber = selector.keys().stream().filter(k -> k.attachment() == peer).findFirst().orElse(null);
+                    }
                 }
                 else if (first == 'C')
                 {
@@ -323,10 +352,50 @@ final class RawEndpoint implements AutoCloseable
         }
     }
 
+    /** Appends a message frame with the {@code size} bytes at {@code at} of {@code in} to the subscriber's output. */
+    private void forward(final ByteBuffer in, final int at, final int size)
+    {
+        if (subscriber == null || !subscriber.isValid())
+        {
+            return;
+        }
+        final Peer to = (Peer)subscriber.attachment();
+        final int length = 4 + 4 + V2Wire.MESSAGE_HEADER + size;
+        if (to.out.remaining() < length)
+        {
+            to.growOut(to.out.position() + length);
+        }
+        to.out.putInt(length - 4).putInt(V2Wire.FRAME_MESSAGE).putLong(System.currentTimeMillis() * 1_000_000L)
+            .putShort((short)1).put(RELAY_ID);
+        to.out.put(to.out.position(), in, at, size).position(to.out.position() + size);
+        to.inFlight++;
+        messagesOut++;
+    }
+
+    /** Writes what {@link #forward} queued for the subscriber, unless it is the connection being served. */
+    private void flushRelay(final SelectionKey served) throws IOException
+    {
+        if (subscriber == null || subscriber == served || !subscriber.isValid())
+        {
+            return;
+        }
+        final Peer to = (Peer)subscriber.attachment();
+        if (to.out.position() > 0)
+        {
+            to.out.flip();
+            ((SocketChannel)subscriber.channel()).write(to.out);
+            to.out.compact();
+            if (to.out.position() > 0)
+            {
+                subscriber.interestOps(subscriber.interestOps() | SelectionKey.OP_WRITE);
+            }
+        }
+    }
+
     /** Adds message frames to {@code peer.out} while its RDY allows; whether it added any. */
     private boolean fill(final Peer peer)
     {
-        if (!peer.subscribed)
+        if (!peer.subscribed || relay)
         {
             return false;
         }
@@ -371,7 +440,7 @@ final class RawEndpoint implements AutoCloseable
     private static final class Peer
     {
         ByteBuffer in = ByteBuffer.allocateDirect(BUFFER);
-        final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER);
+        ByteBuffer out = ByteBuffer.allocateDirect(BUFFER);
         boolean magic;
         boolean subscribed;
         long rdy;
@@ -385,6 +454,15 @@ final class RawEndpoint implements AutoCloseable
             in.flip();
             larger.put(in);
             in = larger;
+        }
+
+        /** A relay's subscriber whose reader is slow: the output grows rather than lose a message. */
+        void growOut(final int capacity)
+        {
+            final ByteBuffer larger = ByteBuffer.allocateDirect(Math.max(capacity, 2 * out.capacity()));
+            out.flip();
+            larger.put(out);
+            out = larger;
         }
     }
 }

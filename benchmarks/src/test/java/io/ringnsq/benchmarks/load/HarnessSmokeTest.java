@@ -82,6 +82,22 @@ final class HarnessSmokeTest
     }
 
     @Test
+    void pubsubDeliversEveryAcknowledgedMessage() throws Exception
+    {
+        final Harness.Report report = Harness.run("pubsub", address, "--topic=smoke_pubsub", "--connections=2",
+            "--batch-size=50", "--size=100", "--count=20000", "--runfor=5s", "--drain=20s", "--rdy=200");
+        assertEquals(0, report.exitCode(), report.line());
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> writer = (Map<String, Object>)report.json().get("writer");
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> reader = (Map<String, Object>)report.json().get("reader");
+        assertEquals(20_000L, writer.get("messages"), report.line());
+        assertEquals(20_000L, reader.get("messages"), report.line());
+        assertEquals(true, report.json().get("complete"));
+        assertTrue(report.line().startsWith("pubsub: writer 20000 msgs in "), report.line());
+    }
+
+    @Test
     void latencyRecordsEveryMeasuredMessage() throws Exception
     {
         final Harness.Report report = Harness.run("latency", address, "--rate=4000", "--warmup=250ms", "--runfor=1s",
@@ -100,6 +116,17 @@ final class HarnessSmokeTest
         assertEquals(measured, latency.get("from_write").get("count"));
         assertTrue((Double)latency.get("from_intended").get("max") >= (Double)latency.get("from_intended").get("p50"));
         assertTrue(report.line().startsWith("latency: p50 "), report.line());
+    }
+
+    @Test
+    void latencyThroughTheRelayDeliversEveryMessage() throws Exception
+    {
+        final Harness.Report report = Harness.run("latency", "--relay", "--rate=4000", "--warmup=250ms", "--runfor=1s",
+            "--size=64");
+        assertEquals(0, report.exitCode(), report.line());
+        assertEquals(5000L, report.json().get("received"), report.line());
+        assertEquals(true, report.json().get("relay"));
+        assertTrue(report.line().contains("one-thread relay on 127.0.0.1:"), report.line());
     }
 
     @Test

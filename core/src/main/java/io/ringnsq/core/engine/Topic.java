@@ -1,5 +1,6 @@
 package io.ringnsq.core.engine;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -178,7 +179,8 @@ public final class Topic implements MessageRing.Consumer
             messageBytes += bodies[i].length;
         }
         messageCount += count;
-        ctx.disk.appendBatch(backlog.handle, batchIds, timestamp, bodies, count, token);
+        // the command's array goes back to its ring slot: the disk agent gets a copy
+        ctx.disk.appendBatch(backlog.handle, batchIds, timestamp, Arrays.copyOf(bodies, count), count, token);
         backlog.appended(count);
         ctx.work.schedule(this);
     }

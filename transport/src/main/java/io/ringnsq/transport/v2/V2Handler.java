@@ -729,7 +729,9 @@ public final class V2Handler implements ConnectionHandler
         mpubNextIndex = 0;
         mpubNextOffset = 0;
 
-        final byte[][] bodies = new byte[count][];
+        final long sequence = claim(CommandType.MPUB);
+        final CommandEvent e = link.command(sequence);
+        final byte[][] bodies = e.bodiesFor(count);
         int cursor = countAt + 4;
         for (int i = 0; i < count; i++)
         {
@@ -737,10 +739,7 @@ public final class V2Handler implements ConnectionHandler
             bodies[i] = copy(cursor + 4, size);
             cursor += 4 + size;
         }
-        final long sequence = claim(CommandType.MPUB);
-        final CommandEvent e = link.command(sequence);
         e.topic = topicName(1);
-        e.bodies = bodies;
         e.bodyCount = count;
         link.publishCommand(sequence);
         return at - pos;

@@ -303,6 +303,8 @@ public final class LookupdRegistration implements AutoCloseable
     {
         for (final LookupPeer peer : peers.values())
         {
+            // upstream logs each command per lookupd, so an nsqd with none logs nothing
+            LOG.info("LOOKUPD({}): {}", peer, command);
             if (!peer.isConnected())
             {
                 continue;
@@ -364,7 +366,6 @@ public final class LookupdRegistration implements AutoCloseable
             {
                 onTopicCreated(event);
             }
-            LOG.info("LOOKUPD: {}", event.command());
             sendToConnected(event.command());
         }
         return work;
