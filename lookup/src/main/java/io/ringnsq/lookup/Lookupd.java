@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.ringnsq.core.link.IoLink;
 import io.ringnsq.transport.http.HttpHandler;
 import io.ringnsq.transport.http.HttpServerConfig;
+import io.ringnsq.transport.nio.CommandDrain;
 import io.ringnsq.transport.nio.IoAgent;
 import io.ringnsq.transport.nsqd.IdleStrategies;
 import io.ringnsq.transport.nsqd.ListenAddress;
@@ -61,7 +62,7 @@ public final class Lookupd implements AutoCloseable
             HttpServerConfig.defaults().dateClock(context.epochClock())));
         // lookupd is not a hot path: the backoff strategy parks the thread when idle
         runner = new AgentRunner(IdleStrategies.create(IdleStrategies.BACKOFF), ex -> LOG.error("agent error", ex), null,
-            new CompositeAgent(io, new CommandDrain(link)));
+            new CompositeAgent(io, new CommandDrain(link, "nsqlookupd-commands")));
         AgentRunner.startOnThread(runner);
     }
 

@@ -1,17 +1,15 @@
 package io.ringnsq.lookup;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.daemon.DaemonExit;
 import io.ringnsq.transport.log.LogLevel;
 import io.ringnsq.transport.log.NsqdLogging;
 import io.ringnsq.transport.v2.V2Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * {@code bin/nsqlookupd}: upstream's command line (flags, {@code --config}, {@code --version}, {@code --help}),
@@ -63,15 +61,7 @@ public final class LookupdMain
         }
         catch (final UsageException ex)
         {
-            if (ex.exitCode() == UsageException.EXIT_BAD_CONFIG)
-            {
-                log.error(NsqdLogging.FATAL, "{}", ex.getMessage());
-            }
-            else
-            {
-                System.err.println(ex.displayText()); // Go's flag package prints its own text, not a log line
-            }
-            return ex.exitCode();
+            return DaemonExit.report(ex, log);
         }
         catch (final IOException ex)
         {
@@ -91,34 +81,9 @@ public final class LookupdMain
         log.info(version());
         log.info("TCP: listening on {}", lookupd.tcpListenAddress());
         log.info("HTTP: listening on {}", lookupd.httpListenAddress());
-        stopOnSignal(lookupd);
+        // SIGTERM and SIGINT close lookupd and exit with 0, as upstream does
+        DaemonExit.onSignal("nsqlookupd-stop", lookupd::close);
         return RUNNING;
-    }
-
-    /**
-     * SIGTERM and SIGINT close lookupd and exit with 0, as upstream does (a shutdown hook would leave the JVM's
-     * 143 or 130). A second signal while the first closes changes nothing.
-     */
-    private static void stopOnSignal(final Lookupd lookupd)
-    {
-        final AtomicBoolean stopping = new AtomicBoolean();
-        final SignalHandler handler = signal ->
-        {
-            if (stopping.compareAndSet(false, true))
-            {
-                // a thread of its own that is not a daemon: the signal's thread is one, and the JVM could end under it
-                final Thread stopper = new Thread(() ->
-                {
-                    lookupd.close();
-                    System.err.flush();
-                    System.exit(0);
-                }, "nsqlookupd-stop");
-                stopper.setDaemon(false); // it would inherit the signal thread's daemon flag
-                stopper.start();
-            }
-        };
-        Signal.handle(new Signal("TERM"), handler);
-        Signal.handle(new Signal("INT"), handler);
     }
 
     /** Upstream's format, {@code nsqlookupd v1.3.0 (built w/go1.21.5)}, with the JVM in place of Go. */

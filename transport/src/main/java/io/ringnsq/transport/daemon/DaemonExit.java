@@ -1,6 +1,7 @@
 package io.ringnsq.transport.daemon;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 import io.ringnsq.cli.UsageException;
 import io.ringnsq.transport.log.NsqdLogging;
@@ -42,6 +43,16 @@ public final class DaemonExit
      */
     public static void onSignal(final String threadName, final Runnable close)
     {
+        onSignal(threadName, () ->
+        {
+            close.run();
+            return 0;
+        });
+    }
+
+    /** The same, exiting with the code {@code stop} returns. */
+    public static void onSignal(final String threadName, final IntSupplier stop)
+    {
         final AtomicBoolean stopping = new AtomicBoolean();
         final SignalHandler handler = signal ->
         {
@@ -50,9 +61,9 @@ public final class DaemonExit
                 // not on the signal's thread: it is a daemon thread, and the JVM could end under it
                 final Thread stopper = new Thread(() ->
                 {
-                    close.run();
+                    final int exitCode = stop.getAsInt();
                     System.err.flush();
-                    System.exit(0);
+                    System.exit(exitCode);
                 }, threadName);
                 stopper.setDaemon(false); // it would inherit the signal thread's daemon flag
                 stopper.start();

@@ -1,16 +1,14 @@
 package io.ringnsq.transport.nsqd;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.daemon.DaemonExit;
 import io.ringnsq.transport.log.NsqdLogging;
 import io.ringnsq.transport.v2.V2Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * {@code bin/nsqd}: upstream's command line (flags, {@code --config}, {@code --version},
@@ -57,17 +55,8 @@ public final class NsqdMain
         }
         catch (final UsageException ex)
         {
-            if (ex.exitCode() == UsageException.EXIT_BAD_CONFIG)
-            {
-                // upstream's logFatal: a FATAL line with the default prefix, whatever --log-prefix says
-                LoggerFactory.getLogger("nsqd").error(NsqdLogging.FATAL, "{}", ex.getMessage());
-            }
-            else
-            {
-                // Go's flag package prints its own text, not a log line
-                System.err.println(ex.displayText());
-            }
-            return ex.exitCode();
+            // upstream's logFatal: a FATAL line with the default prefix, whatever --log-prefix says
+            return DaemonExit.report(ex, LoggerFactory.getLogger("nsqd"));
         }
 
         final Logger log = LoggerFactory.getLogger("nsqd");
@@ -114,35 +103,21 @@ public final class NsqdMain
      */
     private static void stopOnSignal(final Nsqd nsqd, final Logger log)
     {
-        final AtomicBoolean stopping = new AtomicBoolean();
-        final Runnable stop = () ->
+        // a second signal while the first stop writes to disk changes nothing: that stop finishes
+        DaemonExit.onSignal("nsqd-stop", () ->
         {
             log.info("exiting");
-            int exitCode = 0;
             try
             {
                 nsqd.close();
+                return 0;
             }
             catch (final RuntimeException | Error ex)
             {
                 log.error(NsqdLogging.FATAL, "failed to stop cleanly - {}", ex.toString(), ex);
-                exitCode = 1;
+                return 1;
             }
-            System.err.flush();
-            System.exit(exitCode);
-        };
-        final SignalHandler handler = signal ->
-        {
-            if (stopping.compareAndSet(false, true)) // a second signal while the first stop writes to disk: that stop finishes
-            {
-                // not on the signal's thread: it is a daemon, and once the agents' threads end the JVM would exit under it
-                final Thread stopper = new Thread(stop, "nsqd-stop");
-                stopper.setDaemon(false);
-                stopper.start();
-            }
-        };
-        Signal.handle(new Signal("TERM"), handler);
-        Signal.handle(new Signal("INT"), handler);
+        });
     }
 
     /** Upstream's format, {@code nsqd v1.3.0 (built w/go1.21.5)}, with the JVM in place of Go. */
