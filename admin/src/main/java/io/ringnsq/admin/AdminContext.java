@@ -3,13 +3,14 @@ package io.ringnsq.admin;
 import java.time.Duration;
 import java.util.List;
 
+import io.ringnsq.transport.daemon.DaemonCommandLine;
 import io.ringnsq.transport.log.LogLevel;
 
 /**
  * nsqadmin's settings, upstream's defaults ({@code nsqadmin/options.go}), as a fluent context:
  * set what differs, then {@link #conclude()} checks the combination and freezes it.
  */
-public final class AdminContext
+public final class AdminContext implements DaemonCommandLine.Settings
 {
     public static final String DEFAULT_LOG_PREFIX = "[nsqadmin] ";
 
@@ -201,6 +202,7 @@ public final class AdminContext
         return this;
     }
 
+    @Override
     public LogLevel logLevel()
     {
         return logLevel;
@@ -213,6 +215,7 @@ public final class AdminContext
         return this;
     }
 
+    @Override
     public String logPrefix()
     {
         return logPrefix;

@@ -1,9 +1,7 @@
 package io.ringnsq.admin;
 
-import io.ringnsq.cli.ParsedOptions;
-import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.daemon.DaemonCommandLine;
 import io.ringnsq.transport.daemon.DaemonExit;
-import io.ringnsq.transport.log.LogLevel;
 import io.ringnsq.transport.log.NsqdLogging;
 import io.ringnsq.transport.v2.V2Limits;
 import org.slf4j.Logger;
@@ -35,36 +33,13 @@ public final class AdminMain
     static int run(final String[] args)
     {
         final Logger log = LoggerFactory.getLogger("nsqadmin");
-        final AdminOptions options = AdminOptions.declare();
-        final AdminContext context;
-        try
+        final DaemonCommandLine.Outcome<AdminContext> read =
+            DaemonCommandLine.read(args, AdminOptions.declare(), AdminContext.DEFAULT_LOG_PREFIX, version(), log);
+        if (read.context() == null)
         {
-            NsqdLogging.configure(LogLevel.INFO, AdminContext.DEFAULT_LOG_PREFIX, "", NsqdLogging.DEFAULT_FILE_MAX_SIZE,
-                NsqdLogging.DEFAULT_FILE_MAX_FILES);
-            final ParsedOptions parsed = options.parse(args);
-            if (parsed.helpRequested())
-            {
-                System.err.print(options.usage());
-                return 0;
-            }
-            if (parsed.get(options.version()))
-            {
-                System.out.println(version());
-                return 0;
-            }
-            context = options.toContext(parsed);
-            NsqdLogging.configure(context.logLevel(), context.logPrefix(), "", NsqdLogging.DEFAULT_FILE_MAX_SIZE,
-                NsqdLogging.DEFAULT_FILE_MAX_FILES);
+            return read.exitCode();
         }
-        catch (final UsageException ex)
-        {
-            return DaemonExit.report(ex, log);
-        }
-        catch (final java.io.IOException ex)
-        {
-            log.error(NsqdLogging.FATAL, "{}", ex.getMessage());
-            return 1;
-        }
+        final AdminContext context = read.context();
         final Nsqadmin admin;
         try
         {

@@ -9,6 +9,7 @@ import io.ringnsq.cli.Option;
 import io.ringnsq.cli.OptionSet;
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.daemon.DaemonCommandLine;
 import io.ringnsq.transport.log.LogLevel;
 
 /**
@@ -16,7 +17,7 @@ import io.ringnsq.transport.log.LogLevel;
  * texts ({@code apps/nsqadmin/main.go}). The graphite-proxy, statsd-format, client-certificate and dev-static flags are accepted
  * so upstream command lines and config files keep working; see the README for what they do here.
  */
-public final class AdminOptions
+public final class AdminOptions implements DaemonCommandLine.Flags<AdminContext>
 {
     public static final String PROGRAM = "nsqadmin";
 
@@ -91,17 +92,20 @@ public final class AdminOptions
         return new AdminOptions();
     }
 
+    @Override
     public Option<Boolean> version()
     {
         return version;
     }
 
+    @Override
     public String usage()
     {
         return set.usage();
     }
 
     /** Reads the command line and the {@code --config} file; a bad {@code --log-level} exits 2 as Go's flag package does. */
+    @Override
     public ParsedOptions parse(final String... args) throws UsageException
     {
         final ParsedOptions parsed = set.parse(args);
@@ -123,6 +127,7 @@ public final class AdminOptions
     }
 
     /** The context the parse result describes, not yet concluded. */
+    @Override
     public AdminContext toContext(final ParsedOptions parsed)
     {
         return new AdminContext()

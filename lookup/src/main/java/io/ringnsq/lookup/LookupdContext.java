@@ -2,6 +2,7 @@ package io.ringnsq.lookup;
 
 import java.time.Duration;
 
+import io.ringnsq.transport.daemon.DaemonCommandLine;
 import io.ringnsq.transport.log.LogLevel;
 import io.ringnsq.transport.nsqd.NsqdContext;
 import org.agrona.concurrent.EpochNanoClock;
@@ -13,7 +14,7 @@ import org.agrona.concurrent.SystemNanoClock;
  * Everything an nsqlookupd needs to start: upstream v1.3.0's options and defaults ({@code apps/nsqlookupd}), the
  * IDENTIFY body cap ringnsq adds, and the clocks. Fluent: setters return {@code this}, getters have no prefix.
  */
-public final class LookupdContext
+public final class LookupdContext implements DaemonCommandLine.Settings
 {
     /** {@code --log-prefix}'s default. */
     public static final String DEFAULT_LOG_PREFIX = "[nsqlookupd] ";
@@ -96,6 +97,7 @@ public final class LookupdContext
         return this;
     }
 
+    @Override
     public LogLevel logLevel()
     {
         return logLevel;
@@ -107,6 +109,7 @@ public final class LookupdContext
         return this;
     }
 
+    @Override
     public String logPrefix()
     {
         return logPrefix;

@@ -2,10 +2,8 @@ package io.ringnsq.lookup;
 
 import java.io.IOException;
 
-import io.ringnsq.cli.ParsedOptions;
-import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.daemon.DaemonCommandLine;
 import io.ringnsq.transport.daemon.DaemonExit;
-import io.ringnsq.transport.log.LogLevel;
 import io.ringnsq.transport.log.NsqdLogging;
 import io.ringnsq.transport.v2.V2Limits;
 import org.slf4j.Logger;
@@ -37,37 +35,13 @@ public final class LookupdMain
     static int run(final String[] args)
     {
         final Logger log = LoggerFactory.getLogger("nsqlookupd");
-        final LookupdOptions options = LookupdOptions.declare();
-        final LookupdContext context;
-        try
+        final DaemonCommandLine.Outcome<LookupdContext> read =
+            DaemonCommandLine.read(args, LookupdOptions.declare(), LookupdContext.DEFAULT_LOG_PREFIX, version(), log);
+        if (read.context() == null)
         {
-            // upstream's logFatal before the options are read uses lookupd's default prefix
-            NsqdLogging.configure(LogLevel.INFO, LookupdContext.DEFAULT_LOG_PREFIX, "", NsqdLogging.DEFAULT_FILE_MAX_SIZE,
-                NsqdLogging.DEFAULT_FILE_MAX_FILES);
-            final ParsedOptions parsed = options.parse(args);
-            if (parsed.helpRequested())
-            {
-                System.err.print(options.usage());
-                return 0;
-            }
-            if (parsed.get(options.version()))
-            {
-                System.out.println(version());
-                return 0;
-            }
-            context = options.toContext(parsed);
-            NsqdLogging.configure(context.logLevel(), context.logPrefix(), "", NsqdLogging.DEFAULT_FILE_MAX_SIZE,
-                NsqdLogging.DEFAULT_FILE_MAX_FILES);
+            return read.exitCode();
         }
-        catch (final UsageException ex)
-        {
-            return DaemonExit.report(ex, log);
-        }
-        catch (final IOException ex)
-        {
-            return 1; // stderr cannot fail to open
-        }
-
+        final LookupdContext context = read.context();
         final Lookupd lookupd;
         try
         {

@@ -10,6 +10,7 @@ import io.ringnsq.cli.Option;
 import io.ringnsq.cli.OptionSet;
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.daemon.DaemonCommandLine;
 import io.ringnsq.transport.log.LogLevel;
 
 /**
@@ -24,7 +25,7 @@ import io.ringnsq.transport.log.LogLevel;
  * Lookupd.start(options.toContext(parsed));
  * }</pre>
  */
-public final class LookupdOptions
+public final class LookupdOptions implements DaemonCommandLine.Flags<LookupdContext>
 {
     /** The program name in usage and error messages. */
     public static final String PROGRAM = "nsqlookupd";
@@ -62,12 +63,14 @@ public final class LookupdOptions
     }
 
     /** {@code --version}: not read from the config file. */
+    @Override
     public Option<Boolean> version()
     {
         return version;
     }
 
     /** The {@code --help} text, in Go's layout. */
+    @Override
     public String usage()
     {
         return set.usage();
@@ -78,6 +81,7 @@ public final class LookupdOptions
      * {@code --log-level} too) exit 2 before the file is read, {@code --version} and {@code --help} need no file,
      * and a bad file or a bad {@code log_level} in it exits 1.
      */
+    @Override
     public ParsedOptions parse(final String... args) throws UsageException
     {
         final ParsedOptions commandLine = set.parse(withoutConfigFile(args));
@@ -123,6 +127,7 @@ public final class LookupdOptions
     }
 
     /** The context these values describe. */
+    @Override
     public LookupdContext toContext(final ParsedOptions parsed)
     {
         return new LookupdContext()
