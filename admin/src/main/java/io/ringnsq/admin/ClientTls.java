@@ -9,14 +9,13 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Collection;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
+import io.ringnsq.transport.tls.TrustAnyCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,7 @@ final class ClientTls
             {
                 System.setProperty(NO_HOST_CHECK, "true");
                 final SSLContext ssl = SSLContext.getInstance("TLS");
-                ssl.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+                ssl.init(null, new TrustManager[] {new TrustAnyCertificate()}, new SecureRandom());
                 return ssl;
             }
             if (!context.httpClientTlsRootCaFile().isEmpty())
@@ -97,25 +96,5 @@ final class ClientTls
         final TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         return factory;
-    }
-
-    /** Go's InsecureSkipVerify: any certificate chain is accepted. */
-    private static final class TrustAll implements X509TrustManager
-    {
-        @Override
-        public void checkClientTrusted(final X509Certificate[] chain, final String authType)
-        {
-        }
-
-        @Override
-        public void checkServerTrusted(final X509Certificate[] chain, final String authType)
-        {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers()
-        {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
@@ -19,10 +18,10 @@ import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import io.airlift.compress.snappy.SnappyFramedInputStream;
 import io.airlift.compress.snappy.SnappyFramedOutputStream;
+import io.ringnsq.transport.tls.TrustAnyCertificate;
 
 /**
  * A V2 connection after the magic, IDENTIFY and the upgrades it negotiated, as NSQ clients do them
@@ -109,24 +108,7 @@ final class UpgradedStream
         try
         {
             final SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{new X509TrustManager()
-            {
-                @Override
-                public void checkClientTrusted(final X509Certificate[] chain, final String authType)
-                {
-                }
-
-                @Override
-                public void checkServerTrusted(final X509Certificate[] chain, final String authType)
-                {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers()
-                {
-                    return new X509Certificate[0];
-                }
-            }}, null);
+            context.init(null, new TrustManager[]{new TrustAnyCertificate()}, null);
             return context;
         }
         catch (final GeneralSecurityException ex)
