@@ -220,18 +220,24 @@ public final class Harness
             try (RawEndpoint relay = RawEndpoint.startRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))
             {
                 target = "one-thread relay on " + relay.address().getAddress().getHostAddress() + ":" + relay.address().getPort();
-                r = LatencyLoad.run(relay.address(), "plain", s.topic, s.channel, s.connections, s.rdy, s.rate, s.size,
-                    s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
+                r = s.oneThread
+                    ? OneThreadLatency.run(relay.address(), s.topic, s.channel, s.rdy, s.rate, s.size, s.warmup.toNanos(),
+                        s.runFor.toNanos())
+                    : LatencyLoad.run(relay.address(), "plain", s.topic, s.channel, s.connections, s.rdy, s.rate, s.size,
+                        s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
             }
         }
         else
         {
             target = s.addressText;
-            r = LatencyLoad.run(s.address, s.transport, s.topic, s.channel, s.connections, s.rdy, s.rate, s.size,
-                s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
+            r = s.oneThread
+                ? OneThreadLatency.run(s.address, s.topic, s.channel, s.rdy, s.rate, s.size, s.warmup.toNanos(), s.runFor.toNanos())
+                : LatencyLoad.run(s.address, s.transport, s.topic, s.channel, s.connections, s.rdy, s.rate, s.size,
+                    s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
         }
         final Map<String, Object> json = s.header();
         json.put("relay", s.relay);
+        json.put("one_thread", s.oneThread);
         json.put("rate", s.rate);
         json.put("size", s.size);
         json.put("rdy", s.rdy);
@@ -257,7 +263,8 @@ public final class Harness
                 + "(%s %s/%s, 1 publisher, %d consumer%s, RDY %d, %d B, %s pacing, %s warm-up not recorded%s)%s",
             percentileText(r.fromIntended()), percentileText(r.fromWrite()), r.published(), s.rate, r.publishSeconds(),
             r.published() / r.publishSeconds(), r.published() * s.size / 1e6 / r.publishSeconds(), target, s.topic,
-            s.channel, s.connections, s.connections == 1 ? "" : "s", s.rdy, s.size, s.pacing, text(s.warmup), transportText(s),
+            s.channel, s.connections, s.connections == 1 ? "" : "s", s.rdy, s.size, s.oneThread ? "one busy-polling thread, spin" : s.pacing,
+            text(s.warmup), transportText(s),
             complete ? "" : String.format(Locale.ROOT, "; INCOMPLETE: %d published, %d acknowledged, %d received, %d of %d measured",
                 r.published(), r.acknowledged(), r.received(), r.fromIntended().getTotalCount(), r.measured()));
         return new Report(line, json, complete ? 0 : EXIT_INCOMPLETE);
@@ -399,6 +406,7 @@ public final class Harness
         final Option<String> pacing;
         final Option<Duration> drain;
         final Option<Boolean> relay;
+        final Option<Boolean> oneThread;
         final Option<String> json;
 
         Flags(final String mode)
@@ -444,6 +452,8 @@ public final class Harness
                     + "what is due) or spin (a core busy)") : null;
             relay = latency ? set.bool("relay", false, "measure through a trivial one-thread relay in this process instead "
                 + "of an nsqd: the floor of this machine and these tools, to quote the broker's figures against") : null;
+            oneThread = latency ? set.bool("one-thread", false, "publish and consume on one thread that busy-polls both "
+                + "connections (plain TCP, one consumer; it takes a core): no hand-offs between the harness's own threads") : null;
             drain = pubsub ? set.duration("drain", Duration.ofSeconds(60),
                 "after the writer stops, how long the reader may take to receive the rest") : null;
             json = set.string("json", "", "also write the results as JSON to this `file`");
@@ -472,6 +482,7 @@ public final class Harness
         final String pacing;
         final Duration drain;
         final boolean relay;
+        final boolean oneThread;
         final String json;
 
         Settings(final Flags f, final ParsedOptions p) throws UsageException
@@ -494,6 +505,11 @@ public final class Harness
             pacing = f.pacing == null ? "" : p.get(f.pacing);
             drain = f.drain == null ? Duration.ZERO : p.get(f.drain);
             relay = f.relay != null && p.get(f.relay);
+            oneThread = f.oneThread != null && p.get(f.oneThread);
+            if (oneThread && (connections != 1 || !"plain".equals(transport)))
+            {
+                throw UsageException.badFlags(f.set.programName(), "-one-thread takes one consumer connection and plain TCP");
+            }
             json = p.get(f.json);
             if (runFor.isNegative() || runFor.isZero() || warmup.isNegative() || drain.isNegative())
             {

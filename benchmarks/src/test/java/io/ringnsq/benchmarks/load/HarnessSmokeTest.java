@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -127,6 +128,23 @@ final class HarnessSmokeTest
         assertEquals(5000L, report.json().get("received"), report.line());
         assertEquals(true, report.json().get("relay"));
         assertTrue(report.line().contains("one-thread relay on 127.0.0.1:"), report.line());
+    }
+
+    @Test
+    void latencyOnOneThreadRecordsEveryMeasuredMessage() throws Exception
+    {
+        for (final String target : List.of(address, "--relay"))
+        {
+            final Harness.Report report = Harness.run("latency", target, "--one-thread", "--rate=4000", "--warmup=250ms",
+                "--runfor=1s", "--size=64", "--topic=latency_one_thread");
+            assertEquals(0, report.exitCode(), report.line());
+            assertEquals(5000L, report.json().get("received"), report.line());
+            assertEquals(5000L, report.json().get("acknowledged"), report.line());
+            assertEquals(report.json().get("measured"), ((Map<?, ?>)((Map<?, ?>)report.json().get("latency_us"))
+                .get("from_write")).get("count"), report.line());
+        }
+        assertEquals(UsageException.EXIT_BAD_FLAGS, assertThrows(UsageException.class,
+            () -> Harness.run("latency", address, "--one-thread", "--transport=snappy")).exitCode());
     }
 
     @Test
