@@ -5,7 +5,8 @@
 #   2. bin/nsqd --mem-queue-size=1000000 with topic sub_bench and channel ch made first: writer 10 s (most of it
 #      spills to disk), then the reader draining exactly what was acknowledged;
 #   3. a fresh bin/nsqd: pubsub 10 s (writer and reader together, every acknowledged message delivered), latency at
-#      50,000 msg/s through the one-thread relay (the floor), then through bin/nsqd.
+#      50,000 msg/s through the one-thread relay (the floor), then through bin/nsqd; both again with the harness on one
+#      busy-polling thread (--one-thread).
 # Each step prints the harness's line and writes its JSON under OUT.
 #
 # Usage: benchmarks/harness-round.sh   (builds nothing when RINGNSQ_NO_BUILD=1; otherwise bin/ runs Maven once)
@@ -61,5 +62,7 @@ for round in $(seq "$ROUNDS"); do
   "$BENCH" pubsub "$TARGET" --runfor=10s --json="$OUT/$round-pubsub.json"
   "$BENCH" latency --relay --rate=50000 --runfor=10s --json="$OUT/$round-relay.json"
   "$BENCH" latency "$TARGET" --rate=50000 --runfor=10s --json="$OUT/$round-latency.json"
+  "$BENCH" latency --relay --one-thread --rate=50000 --runfor=10s --json="$OUT/$round-relay-one-thread.json"
+  "$BENCH" latency "$TARGET" --one-thread --rate=50000 --runfor=10s --json="$OUT/$round-latency-one-thread.json"
   stop_nsqd
 done
