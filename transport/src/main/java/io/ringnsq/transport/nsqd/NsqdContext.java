@@ -1,8 +1,10 @@
 package io.ringnsq.transport.nsqd;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -163,18 +165,45 @@ public final class NsqdContext
     /** The OS host name, as Go's {@code os.Hostname()} gives it. */
     public static String hostname()
     {
-        final String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isEmpty())
+        return Hostname.NAME;
+    }
+
+    /**
+     * Go's {@code os.Hostname()}: the kernel's name for this machine, read once, with no name-service lookup (a
+     * {@code getLocalHost()} can wait seconds on a misconfigured resolver); {@code $HOSTNAME} and then the JDK's
+     * lookup only where {@code /proc} has none.
+     */
+    private static final class Hostname
+    {
+        static final String NAME = read();
+
+        private static String read()
         {
-            return env;
-        }
-        try
-        {
-            return InetAddress.getLocalHost().getHostName();
-        }
-        catch (final UnknownHostException ex)
-        {
-            return "localhost";
+            try
+            {
+                final String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).trim();
+                if (!kernel.isEmpty())
+                {
+                    return kernel;
+                }
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                // not Linux: the fallbacks below
+            }
+            final String env = System.getenv("HOSTNAME");
+            if (env != null && !env.isEmpty())
+            {
+                return env;
+            }
+            try
+            {
+                return InetAddress.getLocalHost().getHostName();
+            }
+            catch (final UnknownHostException ex)
+            {
+                return "localhost";
+            }
         }
     }
 
