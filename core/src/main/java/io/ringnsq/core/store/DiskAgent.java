@@ -351,6 +351,13 @@ public final class DiskAgent implements Agent
             dirty.add(queue);
         }
         queue.opsSinceSync += operations;
+        // as upstream's diskqueue: synced once it has taken --sync-every operations, not only at the end of a batch
+        // of up to COMMAND_BATCH commands, which could leave many times --sync-every unsynced (--sync-every=1 keeps
+        // its group commit at the end of the batch)
+        if (syncEvery > 1 && queue.opsSinceSync >= syncEvery && !sync(queue))
+        {
+            failedSyncs.add(queue);
+        }
     }
 
     /** Syncs the queues the policy says are due; returns how many. */

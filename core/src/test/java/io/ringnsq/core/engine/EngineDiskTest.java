@@ -143,6 +143,23 @@ class EngineDiskTest
     }
 
     @Test
+    void shouldSyncAQueueEachTimeItTakesSyncEveryMessagesWithinOneBatchOfCommands()
+    {
+        final EngineHarness h = EngineHarness.withDisk(config(0, 10));
+        h.connect(PUBLISHER);
+        h.diskRunning = false;
+        for (int i = 0; i < 25; i++)
+        {
+            h.pub(PUBLISHER, "t", "m" + i);
+        }
+        final int syncsBefore = h.opener.syncs;
+        h.diskRunning = true;
+        h.run();
+        // the 25 appends reach the disk agent in one batch: synced after the 10th and the 20th, as upstream
+        assertEquals(syncsBefore + 2, h.opener.syncs);
+    }
+
+    @Test
     void shouldAnswerDurablePublishOnlyAfterTheDiskAgentSynced()
     {
         final EngineHarness h = EngineHarness.withDisk(config(0, 1));
