@@ -1,10 +1,8 @@
 package io.ringnsq.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import io.ringnsq.cli.GoQuote;
 import io.ringnsq.cli.Option;
 import io.ringnsq.cli.OptionSet;
 import io.ringnsq.cli.ParsedOptions;
@@ -120,8 +118,7 @@ public final class AdminOptions implements DaemonCommandLine.Flags<AdminContext>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw UsageException.badFlags(PROGRAM, "invalid value " + GoQuote.quote(level.getBytes(StandardCharsets.UTF_8))
-                + " for flag -log-level: " + ex.getMessage());
+            throw DaemonCommandLine.badLogLevelFlag(PROGRAM, level, ex);
         }
         return parsed;
     }

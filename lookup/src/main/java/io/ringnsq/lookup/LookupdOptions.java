@@ -1,11 +1,9 @@
 package io.ringnsq.lookup;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.ringnsq.cli.GoQuote;
 import io.ringnsq.cli.Option;
 import io.ringnsq.cli.OptionSet;
 import io.ringnsq.cli.ParsedOptions;
@@ -118,9 +116,7 @@ public final class LookupdOptions implements DaemonCommandLine.Flags<LookupdCont
         {
             if (configFile == null)
             {
-                // Go's flag package wording for a Value whose Set fails
-                throw UsageException.badFlags(PROGRAM, "invalid value " + GoQuote.quote(value.getBytes(StandardCharsets.UTF_8))
-                    + " for flag -log-level: " + ex.getMessage());
+                throw DaemonCommandLine.badLogLevelFlag(PROGRAM, value, ex);
             }
             throw UsageException.badConfig("config file " + configFile + ": key \"log_level\": " + ex.getMessage());
         }

@@ -1,7 +1,9 @@
 package io.ringnsq.transport.daemon;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
+import io.ringnsq.cli.GoQuote;
 import io.ringnsq.cli.Option;
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
@@ -76,6 +78,13 @@ public final class DaemonCommandLine
             log.error(NsqdLogging.FATAL, "{}", ex.getMessage());
             return new Outcome<>(null, 1);
         }
+    }
+
+    /** A {@code --log-level} flag whose value is no level, in Go's flag package wording (exit 2). */
+    public static UsageException badLogLevelFlag(final String program, final String value, final IllegalArgumentException ex)
+    {
+        return UsageException.badFlags(program, "invalid value " + GoQuote.quote(value.getBytes(StandardCharsets.UTF_8))
+            + " for flag -log-level: " + ex.getMessage());
     }
 
     private static void configureLogging(final LogLevel level, final String prefix) throws IOException

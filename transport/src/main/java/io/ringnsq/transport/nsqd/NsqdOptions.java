@@ -1,6 +1,5 @@
 package io.ringnsq.transport.nsqd;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-import io.ringnsq.cli.GoQuote;
 import io.ringnsq.cli.Option;
 import io.ringnsq.cli.OptionSet;
 import io.ringnsq.cli.ParsedOptions;
 import io.ringnsq.cli.UsageException;
+import io.ringnsq.transport.daemon.DaemonCommandLine;
 import io.ringnsq.transport.log.LogLevel;
 
 /**
@@ -298,9 +297,7 @@ public final class NsqdOptions
         }
         catch (final IllegalArgumentException ex)
         {
-            // Go's flag package wording for a Value whose Set fails
-            throw UsageException.badFlags(PROGRAM, "invalid value " + GoQuote.quote(value.getBytes(StandardCharsets.UTF_8))
-                + " for flag -log-level: " + ex.getMessage());
+            throw DaemonCommandLine.badLogLevelFlag(PROGRAM, value, ex);
         }
     }
 
