@@ -215,25 +215,26 @@ public final class Harness
     {
         final LatencyLoad.Result r;
         final String target;
-        if (s.relay)
+        final StallMeter stalls = StallMeter.start();
+        try
         {
-            try (RawEndpoint relay = RawEndpoint.startRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))
+            if (s.relay)
             {
-                target = "one-thread relay on " + relay.address().getAddress().getHostAddress() + ":" + relay.address().getPort();
-                r = s.oneThread
-                    ? OneThreadLatency.run(relay.address(), s.topic, s.channel, s.rdy, s.rate, s.size, s.warmup.toNanos(),
-                        s.runFor.toNanos())
-                    : LatencyLoad.run(relay.address(), "plain", s.topic, s.channel, s.connections, s.rdy, s.rate, s.size,
-                        s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
+                try (RawEndpoint relay = RawEndpoint.startRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))
+                {
+                    target = "one-thread relay on " + relay.address().getAddress().getHostAddress() + ":" + relay.address().getPort();
+                    r = runLatency(s, relay.address(), "plain");
+                }
+            }
+            else
+            {
+                target = s.addressText;
+                r = runLatency(s, s.address, s.transport);
             }
         }
-        else
+        finally
         {
-            target = s.addressText;
-            r = s.oneThread
-                ? OneThreadLatency.run(s.address, s.topic, s.channel, s.rdy, s.rate, s.size, s.warmup.toNanos(), s.runFor.toNanos())
-                : LatencyLoad.run(s.address, s.transport, s.topic, s.channel, s.connections, s.rdy, s.rate, s.size,
-                    s.warmup.toNanos(), s.runFor.toNanos(), "spin".equals(s.pacing));
+            stalls.close();
         }
         final Map<String, Object> json = s.header();
         json.put("relay", s.relay);
@@ -255,19 +256,29 @@ public final class Harness
         latency.put("from_intended", percentiles(r.fromIntended()));
         latency.put("from_write", percentiles(r.fromWrite()));
         json.put("latency_us", latency);
+        json.put("machine_stalls", stalls.json());
         final boolean complete = r.received() >= r.published() && r.acknowledged() >= r.published()
             && r.fromIntended().getTotalCount() == r.measured();
         json.put("complete", complete);
         final String line = String.format(Locale.ROOT,
             "latency: %s from intended send (from write: %s); %d msgs at %d msg/s in %.2f s = %.0f msg/s, %.1f MB/s "
-                + "(%s %s/%s, 1 publisher, %d consumer%s, RDY %d, %d B, %s pacing, %s warm-up not recorded%s)%s",
+                + "(%s %s/%s, 1 publisher, %d consumer%s, RDY %d, %d B, %s pacing, %s warm-up not recorded%s; %s)%s",
             percentileText(r.fromIntended()), percentileText(r.fromWrite()), r.published(), s.rate, r.publishSeconds(),
             r.published() / r.publishSeconds(), r.published() * s.size / 1e6 / r.publishSeconds(), target, s.topic,
             s.channel, s.connections, s.connections == 1 ? "" : "s", s.rdy, s.size, s.oneThread ? "one busy-polling thread, spin" : s.pacing,
-            text(s.warmup), transportText(s),
+            text(s.warmup), transportText(s), stalls.text(),
             complete ? "" : String.format(Locale.ROOT, "; INCOMPLETE: %d published, %d acknowledged, %d received, %d of %d measured",
                 r.published(), r.acknowledged(), r.received(), r.fromIntended().getTotalCount(), r.measured()));
         return new Report(line, json, complete ? 0 : EXIT_INCOMPLETE);
+    }
+
+    private static LatencyLoad.Result runLatency(final Settings s, final InetSocketAddress address, final String transport)
+        throws IOException, InterruptedException
+    {
+        return s.oneThread
+            ? OneThreadLatency.run(address, s.topic, s.channel, s.rdy, s.rate, s.size, s.warmup.toNanos(), s.runFor.toNanos())
+            : LatencyLoad.run(address, transport, s.topic, s.channel, s.connections, s.rdy, s.rate, s.size, s.warmup.toNanos(),
+                s.runFor.toNanos(), "spin".equals(s.pacing));
     }
 
     private static Report limit(final Settings s) throws IOException, InterruptedException

@@ -223,9 +223,10 @@ final class LatencyLoad
             try
             {
                 final DataInputStream in = stream.in;
+                final V2Wire.FrameReader frame = new V2Wire.FrameReader();
                 while (acknowledged.sum() < expected)
                 {
-                    final V2Wire.Frame frame = V2Wire.readFrame(in);
+                    frame.read(in);
                     if (frame.type() == V2Wire.FRAME_ERROR)
                     {
                         throw new IOException("error frame: " + frame.text());

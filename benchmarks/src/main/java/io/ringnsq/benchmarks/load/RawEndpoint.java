@@ -1,6 +1,7 @@
 package io.ringnsq.benchmarks.load;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -8,7 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.util.function.Consumer;
 
 /**
  * The machine's ceiling for the load tools: a trivial NSQ endpoint on one thread (Java NIO, one selector) with
@@ -35,6 +36,8 @@ final class RawEndpoint implements AutoCloseable
 
     private final ServerSocketChannel server;
     private final Selector selector;
+    /** {@link #handle}, made once: a select allocates nothing. */
+    private final Consumer<SelectionKey> onSelected = this::handle;
     private final Thread thread;
     /** {@link #TEMPLATE_FRAMES} message frames one after the other. */
     private final ByteBuffer template;
@@ -151,33 +154,38 @@ final class RawEndpoint implements AutoCloseable
         {
             while (running)
             {
-                selector.select();
-                final Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext())
-                {
-                    final SelectionKey key = keys.next();
-                    keys.remove();
-                    if (!key.isValid())
-                    {
-                        continue;
-                    }
-                    if (key.isAcceptable())
-                    {
-                        accept();
-                    }
-                    else
-                    {
-                        serve(key);
-                    }
-                }
+                selector.select(onSelected);
             }
         }
-        catch (final IOException ex)
+        catch (final IOException | UncheckedIOException ex)
         {
             if (running)
             {
                 throw new IllegalStateException(ex);
             }
+        }
+    }
+
+    private void handle(final SelectionKey key)
+    {
+        if (!key.isValid())
+        {
+            return;
+        }
+        if (key.isAcceptable())
+        {
+            try
+            {
+                accept();
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        else
+        {
+            serve(key);
         }
     }
 
