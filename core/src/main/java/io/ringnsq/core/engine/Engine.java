@@ -130,6 +130,7 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
                 ctx.metadataChanged = false;
                 saveMetadata();
             }
+            diskLink.wakeAgent();
         }
         return work;
     }

@@ -25,6 +25,8 @@ public final class DiskAgent implements Agent
 {
     private static final Logger LOG = LoggerFactory.getLogger(DiskAgent.class);
     private static final int COMMAND_BATCH = 4096;
+    /** The longest an idle agent parks: the engine rings for commands; this bounds the wait for anything else. */
+    static final long MAX_PARK_NANOS = 200_000_000L;
 
     private final DiskLink link;
     private final StoreOpener opener;
@@ -109,6 +111,16 @@ public final class DiskAgent implements Agent
         work += syncDue(clock.nanoTime());
         work += acknowledge();
         return work;
+    }
+
+    /**
+     * How long the agent may park before its next timed sync (which also retries a failed metadata save), at most
+     * {@link #MAX_PARK_NANOS} and at least a microsecond.
+     */
+    long nanosToNextTimedSync()
+    {
+        final long left = lastTimedSync + syncTimeoutNs - clock.nanoTime();
+        return Math.max(1_000, Math.min(MAX_PARK_NANOS, left));
     }
 
     // ---------------------------------------------------------------- commands

@@ -17,6 +17,7 @@ import io.ringnsq.core.link.IoLink;
 import io.ringnsq.core.meta.MetadataFile;
 import io.ringnsq.core.store.DiskAgent;
 import io.ringnsq.core.store.DiskHealth;
+import io.ringnsq.core.store.DiskIdleStrategy;
 import io.ringnsq.core.store.DiskLink;
 import io.ringnsq.core.store.StoreException;
 import io.ringnsq.transport.auth.AuthClient;
@@ -65,6 +66,7 @@ public final class Nsqd implements AutoCloseable
     private final AuthClient authClient;
     private final Engine engine;
     private final DiskAgent diskAgent;
+    private final DiskLink diskLink;
     private final DiskHealth diskHealth = new DiskHealth();
     private final NsqdConfigValues configValues;
     private final JvmMemorySampler memory;
@@ -114,7 +116,7 @@ public final class Nsqd implements AutoCloseable
         {
             ioAgents[i] = new IoAgent(i, links[i], context.nanoClock(), 16 * 1024, 32 * 1024);
         }
-        final DiskLink diskLink = new DiskLink(engineConfig.commandRingCapacity(), engineConfig.commandRingCapacity());
+        diskLink = new DiskLink(engineConfig.commandRingCapacity(), engineConfig.commandRingCapacity());
         final MetadataFile metadata = new MetadataFile(context.dataPath());
         final DiskQueueSettings queues = new DiskQueueSettings()
             .maxBytesPerFile(context.maxBytesPerFile())
@@ -177,8 +179,9 @@ public final class Nsqd implements AutoCloseable
             runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, engine));
         }
         // fsync and file I/O block for milliseconds: in every mode a thread of its own, closed after the engine's, that
-        // parks when idle whatever --idle-strategy says (a spinning disk thread would take a core for nothing)
-        runners.add(new AgentRunner(IdleStrategies.create(IdleStrategies.BACKOFF), errors, null, diskAgent));
+        // parks when idle whatever --idle-strategy says (a spinning disk thread would take a core for nothing), until
+        // the engine hands it a command or a timed sync is due
+        runners.add(new AgentRunner(new DiskIdleStrategy(diskLink, diskAgent), errors, null, diskAgent));
         for (final AgentRunner runner : runners)
         {
             AgentRunner.startOnThread(runner);
@@ -397,6 +400,10 @@ public final class Nsqd implements AutoCloseable
         lookupd.close(); // first: lookupd drops this node's registrations when the connection closes
         for (final AgentRunner runner : runners)
         {
+            if (runner.agent() == diskAgent)
+            {
+                diskLink.stopParking(); // the engine has stopped: nothing would wake the disk agent to see it must stop
+            }
             runner.close((int)TimeUnit.SECONDS.toMillis(5), thread -> LOG.warn("{} did not stop yet", thread.getName()));
         }
         persist();
