@@ -53,12 +53,14 @@ public final class CommandEvent
         body = null;
         if (bodies != null && bodies.length <= KEPT_BODIES)
         {
-            Arrays.fill(bodies, null);
+            // only what the last MPUB filled: every FIN clears its slot too, and 512 stores each would show
+            Arrays.fill(bodies, 0, Math.min(bodyCount, bodies.length), null);
         }
         else
         {
             bodies = null;
         }
+        bodyCount = 0;
         text = null;
         identity = null;
         features = null;
