@@ -3,7 +3,7 @@
 # on measuring: broker and load tools in one session, figures compared as ratios within a round):
 #   1. limit: the writer and the reader against the one-thread NIO sink and source (the machine's ceiling);
 #   2. bin/nsqd --mem-queue-size=1000000 with topic sub_bench and channel ch made first: writer 10 s (most of it
-#      spills to disk), then the reader draining exactly what was acknowledged;
+#      spills to disk), then the reader draining exactly what was acknowledged; both again on the same (now warm) nsqd;
 #   3. a fresh bin/nsqd: pubsub 10 s (writer and reader together, every acknowledged message delivered), latency at
 #      50,000 msg/s through the one-thread relay (the floor), then through bin/nsqd; both again with the harness on one
 #      busy-polling thread (--one-thread).
@@ -57,6 +57,10 @@ for round in $(seq "$ROUNDS"); do
   "$BENCH" writer "$TARGET" --runfor=10s --size=200 --batch-size=200 --json="$OUT/$round-writer.json"
   written=$(grep -o '"messages" : [0-9]*' "$OUT/$round-writer.json" | grep -o '[0-9]*$')
   "$BENCH" reader "$TARGET" --count="$written" --runfor=60s --json="$OUT/$round-reader.json"
+  # the same again on the now warm broker: the first drain also pays for the JIT compiling the read path
+  "$BENCH" writer "$TARGET" --runfor=10s --size=200 --batch-size=200 --json="$OUT/$round-writer-warm.json"
+  written=$(grep -o '"messages" : [0-9]*' "$OUT/$round-writer-warm.json" | grep -o '[0-9]*$')
+  "$BENCH" reader "$TARGET" --count="$written" --runfor=60s --json="$OUT/$round-reader-warm.json"
   stop_nsqd
   start_nsqd
   "$BENCH" pubsub "$TARGET" --runfor=10s --json="$OUT/$round-pubsub.json"
