@@ -11,22 +11,24 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
+import io.ringnsq.transport.tls.TlsConfigException;
+import io.ringnsq.transport.tls.TlsSettings;
 import io.ringnsq.transport.tls.TrustAnyCertificate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The TLS side of nsqadmin's HTTP client, from upstream's {@code --http-client-tls-*} flags: the roots of
  * {@code --http-client-tls-root-ca-file} as the only trusted ones, or no verification at all with
- * {@code --http-client-tls-insecure-skip-verify}; otherwise the JVM's default trust.
+ * {@code --http-client-tls-insecure-skip-verify}; otherwise the JVM's default trust. With {@code --http-client-tls-cert}
+ * and {@code --http-client-tls-key} it presents that certificate to a node that asks for one (an nsqd with
+ * {@code --tls-client-auth-policy}).
  */
 final class ClientTls
 {
-    private static final Logger LOG = LoggerFactory.getLogger("nsqadmin");
     /** The JDK HttpClient checks host names unless this is set before its first use (a process-wide switch). */
     private static final String NO_HOST_CHECK = "jdk.internal.httpclient.disableHostnameVerification";
 
@@ -37,31 +39,46 @@ final class ClientTls
     /** The client's SSL context; null for the JVM's default. */
     static SSLContext sslContext(final AdminContext context)
     {
-        if (!context.httpClientTlsCert().isEmpty())
-        {
-            LOG.warn("--http-client-tls-cert and --http-client-tls-key are not used yet: no client certificate is sent");
-        }
         try
         {
+            final KeyManager[] keys = clientCertificate(context);
+            final TrustManager[] trust;
             if (context.httpClientTlsInsecureSkipVerify())
             {
                 System.setProperty(NO_HOST_CHECK, "true");
-                final SSLContext ssl = SSLContext.getInstance("TLS");
-                ssl.init(null, new TrustManager[] {new TrustAnyCertificate()}, new SecureRandom());
-                return ssl;
+                trust = new TrustManager[] {new TrustAnyCertificate()};
             }
-            if (!context.httpClientTlsRootCaFile().isEmpty())
+            else if (!context.httpClientTlsRootCaFile().isEmpty())
             {
-                final SSLContext ssl = SSLContext.getInstance("TLS");
-                ssl.init(null, roots(Path.of(context.httpClientTlsRootCaFile())).getTrustManagers(), new SecureRandom());
-                return ssl;
+                trust = roots(Path.of(context.httpClientTlsRootCaFile())).getTrustManagers();
             }
-            return null;
+            else if (keys == null)
+            {
+                return null;
+            }
+            else
+            {
+                trust = null; // the JVM's default trust, with the client certificate
+            }
+            final SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(keys, trust, new SecureRandom());
+            return ssl;
         }
-        catch (final GeneralSecurityException ex)
+        catch (final GeneralSecurityException | TlsConfigException ex)
         {
             throw new IllegalArgumentException("failed to build the HTTP client's TLS config - " + ex.getMessage(), ex);
         }
+    }
+
+    /** The pair of {@code --http-client-tls-cert} and {@code --http-client-tls-key}, presented when a node asks; or null. */
+    private static KeyManager[] clientCertificate(final AdminContext context) throws TlsConfigException
+    {
+        if (context.httpClientTlsCert().isEmpty())
+        {
+            return null;
+        }
+        return new KeyManager[] {TlsSettings.clientKeyManager("--http-client-tls-cert", Path.of(context.httpClientTlsCert()),
+            "--http-client-tls-key", Path.of(context.httpClientTlsKey()))};
     }
 
     private static TrustManagerFactory roots(final Path file) throws GeneralSecurityException

@@ -44,15 +44,7 @@ class AdminTlsTest
 
     private static AdminClient.Answer topicsThrough(final AdminContext context) throws Exception
     {
-        final Nsqadmin admin = Nsqadmin.start(context.httpAddress("127.0.0.1:0").nsqdHttpAddresses(List.of(nsqd.httpAddress())));
-        try
-        {
-            return new AdminClient("http://127.0.0.1:" + admin.httpAddress().getPort()).get("/api/topics");
-        }
-        finally
-        {
-            admin.close();
-        }
+        return AdminClient.getOnce(context.nsqdHttpAddresses(List.of(nsqd.httpAddress())), "/api/topics");
     }
 
     @Test

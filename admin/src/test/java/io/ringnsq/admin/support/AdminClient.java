@@ -9,6 +9,8 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringnsq.admin.AdminContext;
+import io.ringnsq.admin.Nsqadmin;
 
 /** Calls an nsqadmin's HTTP API as its UI does and reads the JSON answers. */
 public final class AdminClient
@@ -25,6 +27,15 @@ public final class AdminClient
     /** A status and a parsed body (a JSON null when the body is not JSON). */
     public record Answer(int status, JsonNode json, String text, HttpResponse<String> raw)
     {
+    }
+
+    /** Starts an nsqadmin with {@code context} on a free loopback port, GETs {@code path} from it, and stops it. */
+    public static Answer getOnce(final AdminContext context, final String path) throws IOException, InterruptedException
+    {
+        try (Nsqadmin admin = Nsqadmin.start(context.httpAddress("127.0.0.1:0")))
+        {
+            return new AdminClient("http://127.0.0.1:" + admin.httpAddress().getPort()).get(path);
+        }
     }
 
     public Answer get(final String path) throws IOException, InterruptedException

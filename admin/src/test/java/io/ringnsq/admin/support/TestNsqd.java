@@ -35,26 +35,43 @@ public final class TestNsqd implements AutoCloseable
     /** Starts an nsqd whose broadcast address is 127.0.0.1, so nsqadmin's node names are reachable. */
     public static TestNsqd start() throws IOException
     {
-        final Path dir = Files.createTempDirectory("admin-nsqd");
-        return new TestNsqd(dir, Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").httpAddress("127.0.0.1:0")
-            .broadcastAddress("127.0.0.1").dataPath(dir)));
+        return start(loopback());
     }
 
     /** An nsqd registered with the nsqlookupd at {@code lookupdTcpAddress}. */
     public static TestNsqd startRegisteredWith(final String lookupdTcpAddress) throws IOException
     {
-        final Path dir = Files.createTempDirectory("admin-nsqd");
-        return new TestNsqd(dir, Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").httpAddress("127.0.0.1:0")
-            .broadcastAddress("127.0.0.1").dataPath(dir).nsqlookupdTcpAddresses(java.util.List.of(lookupdTcpAddress))));
+        return start(loopback().nsqlookupdTcpAddresses(java.util.List.of(lookupdTcpAddress)));
     }
 
     /** An nsqd with {@code --tls-required=true}: plain HTTP answers 403 TLS_REQUIRED with the port of its HTTPS listener. */
     public static TestNsqd startTlsRequired(final Path certificate, final Path key) throws IOException
     {
+        return start(tlsRequired(certificate, key));
+    }
+
+    /** As {@link #startTlsRequired}, and the HTTPS port requires a client certificate that {@code clientRoots} verify. */
+    public static TestNsqd startClientCertificateRequired(final Path certificate, final Path key, final Path clientRoots)
+        throws IOException
+    {
+        return start(tlsRequired(certificate, key).tlsClientAuthPolicy("require-verify").tlsRootCaFile(clientRoots.toString()));
+    }
+
+    private static TestNsqd start(final NsqdContext context) throws IOException
+    {
         final Path dir = Files.createTempDirectory("admin-nsqd");
-        return new TestNsqd(dir, Nsqd.start(new NsqdContext().tcpAddress("127.0.0.1:0").httpAddress("127.0.0.1:0")
-            .httpsAddress("127.0.0.1:0").broadcastAddress("127.0.0.1").dataPath(dir).tlsCert(certificate.toString())
-            .tlsKey(key.toString()).tlsRequired(TlsRequired.YES)));
+        return new TestNsqd(dir, Nsqd.start(context.dataPath(dir)));
+    }
+
+    private static NsqdContext loopback()
+    {
+        return new NsqdContext().tcpAddress("127.0.0.1:0").httpAddress("127.0.0.1:0").broadcastAddress("127.0.0.1");
+    }
+
+    private static NsqdContext tlsRequired(final Path certificate, final Path key)
+    {
+        return loopback().httpsAddress("127.0.0.1:0").tlsCert(certificate.toString()).tlsKey(key.toString())
+            .tlsRequired(TlsRequired.YES);
     }
 
     /** {@code 127.0.0.1:<http port>}: the address nsqadmin is given and names the node by. */

@@ -36,6 +36,7 @@ public final class SelfSignedCertificate
     private static final byte[] OID_AUTHORITY_KEY_ID = {0x55, 0x1d, 0x23};
     private static final byte[] OID_EXT_KEY_USAGE = {0x55, 0x1d, 0x25};
     private static final byte[] OID_SERVER_AUTH = {0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01};
+    private static final byte[] OID_CLIENT_AUTH = {0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02};
     private static final byte[] OID_SHA256_WITH_RSA = {0x2a, (byte)0x86, 0x48, (byte)0x86, (byte)0xf7, 0x0d, 0x01, 0x01, 0x0b};
     private static final byte[] OID_ECDSA_WITH_SHA256 = {0x2a, (byte)0x86, 0x48, (byte)0xce, 0x3d, 0x04, 0x03, 0x02};
     private static final int LINE = 64;
@@ -79,7 +80,9 @@ public final class SelfSignedCertificate
             extension(OID_BASIC_CONSTRAINTS, true, Der.encode(Der.SEQUENCE)),
             // digitalSignature, and keyEncipherment for RSA
             extension(OID_KEY_USAGE, true, Der.encode(BIT_STRING, rsa ? new byte[] {5, (byte)0xa0} : new byte[] {7, (byte)0x80})),
-            extension(OID_EXT_KEY_USAGE, false, Der.encode(Der.SEQUENCE, Der.encode(Der.OID, OID_SERVER_AUTH))),
+            // a server's and a client's: tests present it as either
+            extension(OID_EXT_KEY_USAGE, false, Der.encode(Der.SEQUENCE, Der.encode(Der.OID, OID_SERVER_AUTH),
+                Der.encode(Der.OID, OID_CLIENT_AUTH))),
             extension(OID_SUBJECT_ALT_NAME, false, Der.encode(Der.SEQUENCE,
                 Der.encode(IMPLICIT_2, ascii(commonName)), Der.encode(IMPLICIT_7, new byte[] {127, 0, 0, 1}))),
             extension(OID_SUBJECT_KEY_ID, false, Der.encode(Der.OCTET_STRING, keyId)),

@@ -115,13 +115,8 @@ public final class TlsSettings
         final ClientAuthPolicy policy,
         final TlsVersion minVersion) throws TlsConfigException
     {
-        final List<X509Certificate> chain = certificates("--tls-cert", certFile);
-        final String keySource = "--tls-key " + keyFile;
-        final PrivateKey key = PrivateKeys.read(keySource, Pem.read("--tls-key", keyFile), chain.get(0));
-        if (!PrivateKeys.matches(key, chain.get(0).getPublicKey()))
-        {
-            throw new TlsConfigException(keySource + " does not match the certificate in --tls-cert " + certFile);
-        }
+        final KeyPairManager pair = keyPair("--tls-cert", certFile, "--tls-key", keyFile, false);
+        final List<X509Certificate> chain = pair.chain();
         final List<X509Certificate> roots = rootCaFile == null ? List.of() : certificates("--tls-root-ca-file", rootCaFile);
 
         TlsVersion effective = minVersion;
@@ -134,13 +129,37 @@ public final class TlsSettings
         try
         {
             final SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {new ServerKeyManager(key, chain)}, trustManagers(policy, roots), null);
+            context.init(new KeyManager[] {pair}, trustManagers(policy, roots), null);
             return new TlsSettings(context, policy, minVersion, effective, List.copyOf(chain), List.copyOf(roots));
         }
         catch (final GeneralSecurityException | IOException ex)
         {
             throw new TlsConfigException("cannot set up TLS: " + ex, ex);
         }
+    }
+
+    /**
+     * The key manager of a TLS client that presents {@code certFile} with {@code keyFile} (PEM, read as nsqd reads its
+     * own pair) when a server asks for a certificate: nsqadmin's {@code --http-client-tls-cert} and {@code -key}.
+     */
+    public static KeyManager clientKeyManager(final String certFlag, final Path certFile, final String keyFlag, final Path keyFile)
+        throws TlsConfigException
+    {
+        return keyPair(certFlag, certFile, keyFlag, keyFile, true);
+    }
+
+    private static KeyPairManager keyPair(
+        final String certFlag, final Path certFile, final String keyFlag, final Path keyFile, final boolean client)
+        throws TlsConfigException
+    {
+        final List<X509Certificate> chain = certificates(certFlag, certFile);
+        final String keySource = keyFlag + " " + keyFile;
+        final PrivateKey key = PrivateKeys.read(keySource, Pem.read(keyFlag, keyFile), chain.get(0));
+        if (!PrivateKeys.matches(key, chain.get(0).getPublicKey()))
+        {
+            throw new TlsConfigException(keySource + " does not match the certificate in " + certFlag + " " + certFile);
+        }
+        return new KeyPairManager(key, chain, client);
     }
 
     /** A server engine with this configuration, handshake not begun. */

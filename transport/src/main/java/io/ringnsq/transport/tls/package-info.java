@@ -12,7 +12,7 @@
  * </pre>
  *
  * <p>Keys are read from PEM without a crypto library ({@code PrivateKeys}: PKCS#8, and PKCS#1 or SEC1 wrapped into
- * PKCS#8 by hand) and served from memory ({@code ServerKeyManager}, no key store). A first record Go's server would
+ * PKCS#8 by hand) and served from memory ({@code KeyPairManager}, no key store). A first record Go's server would
  * refuse is refused as Go refuses it ({@code FirstRecordCheck}). TLS 1.0 and 1.1 need a JVM-wide change, explained in
  * {@code LegacyTlsVersions}.
  */

@@ -10,25 +10,40 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * The one key and chain of {@code --tls-key} and {@code --tls-cert}, handed to the JDK as they were parsed. A
- * PKCS12 key store under the SunX509 factory did the same at start-up cost: the store wraps and unwraps the key
- * with 10,000 PBE iterations, and refuses a chain whose certificates do not follow one another (Go serves any).
+ * One key and its chain, handed to the JDK as they were parsed: nsqd's {@code --tls-key} and {@code --tls-cert} as a
+ * server, or nsqadmin's {@code --http-client-tls-key} and {@code --http-client-tls-cert} as a client. A PKCS12 key
+ * store under the SunX509 factory did the same at start-up cost: the store wraps and unwraps the key with 10,000 PBE
+ * iterations, and refuses a chain whose certificates do not follow one another (Go serves any).
  *
  * <p>The key is chosen by type as SunX509 chooses it: {@code RSA}, {@code EC}, {@code RSASSA-PSS}... against the
  * leaf's key, and for a {@code key_signer} type ({@code EC_RSA}) the signer's key or signature algorithm too. The
- * issuers a TLS 1.3 client may name are ignored, as Go's server ignores them: there is one certificate to serve.
+ * issuers a peer names are ignored, as Go ignores them: there is one certificate to present.
  */
-final class ServerKeyManager extends X509ExtendedKeyManager
+final class KeyPairManager extends X509ExtendedKeyManager
 {
     static final String ALIAS = "nsqd";
 
     private final PrivateKey key;
     private final X509Certificate[] chain;
+    private final boolean client;
 
-    ServerKeyManager(final PrivateKey key, final List<X509Certificate> chain)
+    /** A server's pair: it never authenticates as a client. */
+    KeyPairManager(final PrivateKey key, final List<X509Certificate> chain)
+    {
+        this(key, chain, false);
+    }
+
+    KeyPairManager(final PrivateKey key, final List<X509Certificate> chain, final boolean client)
     {
         this.key = key;
         this.chain = chain.toArray(new X509Certificate[0]);
+        this.client = client;
+    }
+
+    /** The chain, leaf first. */
+    List<X509Certificate> chain()
+    {
+        return List.of(chain);
     }
 
     @Override
@@ -61,22 +76,37 @@ final class ServerKeyManager extends X509ExtendedKeyManager
         return ALIAS.equals(alias) ? key : null;
     }
 
-    /** The server side never authenticates as a client. */
+    /** A client's pair answers a server's certificate request when one of the types asked for fits it. */
     @Override
     public String chooseEngineClientAlias(final String[] keyTypes, final Principal[] issuers, final SSLEngine engine)
     {
-        return null;
+        return clientAlias(keyTypes);
     }
 
     @Override
     public String chooseClientAlias(final String[] keyTypes, final Principal[] issuers, final Socket socket)
     {
-        return null;
+        return clientAlias(keyTypes);
     }
 
     @Override
     public String[] getClientAliases(final String keyType, final Principal[] issuers)
     {
+        return client && fits(keyType) ? new String[] {ALIAS} : null;
+    }
+
+    private String clientAlias(final String[] keyTypes)
+    {
+        if (client && keyTypes != null)
+        {
+            for (final String keyType : keyTypes)
+            {
+                if (fits(keyType))
+                {
+                    return ALIAS;
+                }
+            }
+        }
         return null;
     }
 

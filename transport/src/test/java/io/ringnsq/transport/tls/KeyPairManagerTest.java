@@ -18,11 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The key and chain served without a key store ({@link ServerKeyManager}): the key picked by type as SunX509 picks
+ * The key and chain served without a key store ({@link KeyPairManager}): the key picked by type as SunX509 picks
  * it, a chain served as it was given (Go does not check its order; the PKCS12 store that was used before refused
  * one whose certificates do not follow one another), and the in-memory certificates {@code StartupTraining} uses.
  */
-class ServerKeyManagerTest
+class KeyPairManagerTest
 {
     private static final byte[] PING = "ping\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -46,15 +46,25 @@ class ServerKeyManagerTest
     void choosesTheKeyByTypeAsSunX509Does() throws Exception
     {
         final TlsSettings rsa = TlsFixtures.rsaServer();
-        final ServerKeyManager keys = new ServerKeyManager(null, rsa.certificateChain());
-        assertEquals(ServerKeyManager.ALIAS, keys.chooseEngineServerAlias("RSA", null, null));
+        final KeyPairManager keys = new KeyPairManager(null, rsa.certificateChain());
+        assertEquals(KeyPairManager.ALIAS, keys.chooseEngineServerAlias("RSA", null, null));
         assertNull(keys.chooseEngineServerAlias("EC", null, null));
         assertNull(keys.chooseEngineServerAlias("RSASSA-PSS", null, null));
         // key_signer types: the leaf's key, and the signer's from the next certificate or the leaf's signature
-        assertEquals(ServerKeyManager.ALIAS, keys.chooseEngineServerAlias("RSA_RSA", null, null));
+        assertEquals(KeyPairManager.ALIAS, keys.chooseEngineServerAlias("RSA_RSA", null, null));
         assertNull(keys.chooseEngineServerAlias("RSA_EC", null, null));
         assertNull(keys.chooseEngineClientAlias(new String[] {"RSA"}, null, null));
         assertNull(keys.getCertificateChain("other"));
+    }
+
+    @Test
+    void aClientsPairAnswersACertificateRequestThatOneOfItsTypesFits() throws Exception
+    {
+        final KeyPairManager keys = new KeyPairManager(null, TlsFixtures.rsaServer().certificateChain(), true);
+        assertEquals(KeyPairManager.ALIAS, keys.chooseEngineClientAlias(new String[] {"EC", "RSA"}, null, null));
+        assertEquals(KeyPairManager.ALIAS, keys.chooseClientAlias(new String[] {"RSA"}, null, null));
+        assertNull(keys.chooseEngineClientAlias(new String[] {"EC"}, null, null));
+        assertArrayEquals(new String[] {KeyPairManager.ALIAS}, keys.getClientAliases("RSA", null));
     }
 
     @Test
