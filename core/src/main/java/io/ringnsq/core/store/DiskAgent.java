@@ -110,6 +110,7 @@ public final class DiskAgent implements Agent
         }
         work += syncDue(clock.nanoTime());
         work += acknowledge();
+        link.wakeEngine();
         return work;
     }
 

@@ -21,7 +21,8 @@ import io.ringnsq.core.link.PolledRings;
  *
  * <p>An idle disk agent parks until the engine rings ({@link #wakeAgent()}, once a duty cycle in which commands went
  * out) rather than waking every millisecond to look: on a virtual machine each timed wake-up costs tens of microseconds
- * of a core.
+ * of a core. The other way, an engine thread that waits in a selector when idle is woken ({@link #onResults}) once a
+ * duty cycle in which the agent posted results.
  */
 public final class DiskLink
 {
@@ -34,6 +35,11 @@ public final class DiskLink
     private volatile boolean noParking;
     /** Engine side: commands published since the last {@link #wakeAgent()}. */
     private boolean publishedSinceWake;
+    /** Disk agent side: results published since the last {@link #wakeEngine()}. */
+    private boolean resultsSinceWake;
+    private Runnable engineWake = () ->
+    {
+    };
 
     public DiskLink(final int commandCapacity, final int resultCapacity)
     {
@@ -163,5 +169,22 @@ public final class DiskLink
     public void publishResult(final long sequence)
     {
         results.publish(sequence);
+        resultsSinceWake = true;
+    }
+
+    /** What wakes the engine's thread when results come (set before the agents start): a selector's wake-up. */
+    public void onResults(final Runnable wake)
+    {
+        engineWake = wake;
+    }
+
+    /** Wakes the engine's thread if results were posted since the last call; the disk agent calls it once a duty cycle. */
+    public void wakeEngine()
+    {
+        if (resultsSinceWake)
+        {
+            resultsSinceWake = false;
+            engineWake.run();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import com.lmax.disruptor.EventPoller;
@@ -43,6 +44,10 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
     private static final int ACCEPTS_PER_CYCLE = 64;
     /** Room kept in the command ring before reading: control commands (connect, disconnect) never wait long. */
     private static final int COMMAND_HEADROOM = 8;
+    /** {@link #awaitWork} only waits: the duty cycle's {@code selectNow} finds the keys still ready (level-triggered). */
+    private static final Consumer<SelectionKey> LEAVE_FOR_DUTY_CYCLE = key ->
+    {
+    };
     private static final long CLOSE_LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long TICK_NANOS = 1L << 20;
 
@@ -70,7 +75,8 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
 
     private IoAgent[] peers;
     private int nextPeer;
-    private Selector selector;
+    /** Opened on the agent's thread at start; volatile for {@link #wakeup()} from other threads. */
+    private volatile Selector selector;
     private long connectionCounter;
     private long now;
     private int outboundThisCycle;
@@ -309,6 +315,35 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
     public void execute(final Runnable task)
     {
         tasks.offer(task);
+        wakeup();
+    }
+
+    /**
+     * For an idle thread whose only outside source of work is this agent's sockets: waits until one of them is ready,
+     * {@link #wakeup()} is called (from any thread; one made before the wait ends it at once), or {@code maxMillis}
+     * (at least 1) pass. What is ready is left to the next duty cycle. When the command ring lacks room the agent
+     * would not read anyway, so it parks a microsecond instead.
+     */
+    public void awaitWork(final long maxMillis) throws IOException
+    {
+        if (link.hasCommandCapacity(COMMAND_HEADROOM))
+        {
+            selector.select(LEAVE_FOR_DUTY_CYCLE, Math.max(1, maxMillis));
+        }
+        else
+        {
+            LockSupport.parkNanos(1_000);
+        }
+    }
+
+    /** Ends an {@link #awaitWork} in progress, or the next one; callable from any thread. */
+    public void wakeup()
+    {
+        final Selector s = selector;
+        if (s != null)
+        {
+            s.wakeup();
+        }
     }
 
     private int runTasks()

@@ -45,6 +45,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,7 +168,7 @@ public final class Nsqd implements AutoCloseable
             final List<Agent> all = new ArrayList<>(List.of(ioAgents));
             all.addAll(extras);
             all.add(engine);
-            runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, new CompositeAgent(all)));
+            runners.add(new AgentRunner(sharedIdleStrategy(ioAgents), errors, null, new CompositeAgent(all)));
         }
         else
         {
@@ -187,6 +188,21 @@ public final class Nsqd implements AutoCloseable
             AgentRunner.startOnThread(runner);
         }
         lookupd.start();
+    }
+
+    /**
+     * The shared thread's idle strategy: {@code backoff} with one I/O agent waits in its selector rather than parking
+     * (see {@link SelectorIdleStrategy}), woken by the disk agent when results come; a thread with several selectors
+     * cannot wait in them all, so it parks.
+     */
+    private IdleStrategy sharedIdleStrategy(final IoAgent[] ioAgents)
+    {
+        if (IdleStrategies.BACKOFF.equals(context.idleStrategy()) && ioAgents.length == 1)
+        {
+            diskLink.onResults(ioAgents[0]::wakeup);
+            return new SelectorIdleStrategy(ioAgents[0]);
+        }
+        return IdleStrategies.create(context.idleStrategy());
     }
 
     private static LookupdSettings lookupdSettings(final NsqdContext c, final int tcpPort, final int httpPort)
