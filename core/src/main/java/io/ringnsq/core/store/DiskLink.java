@@ -139,12 +139,9 @@ public final class DiskLink
     /** Parks the calling disk agent for up to {@code nanos}, unless a command is there or comes meanwhile. */
     public void parkAgent(final long nanos)
     {
-        if (noParking)
-        {
-            return;
-        }
-        parkedAgent = Thread.currentThread(); // a volatile store: ordered before the look below
-        if (peekCommand() == null)
+        // a volatile store before both looks: wakeAgent and stopParking store first and then read it
+        parkedAgent = Thread.currentThread();
+        if (!noParking && peekCommand() == null)
         {
             LockSupport.parkNanos(this, nanos);
         }
