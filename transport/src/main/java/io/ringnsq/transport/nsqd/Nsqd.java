@@ -192,7 +192,8 @@ public final class Nsqd implements AutoCloseable
 
     /**
      * The shared thread's idle strategy: {@code backoff} with one I/O agent waits in its selector rather than parking
-     * (see {@link SelectorIdleStrategy}), woken by the disk agent when results come; a thread with several selectors
+     * (see {@link SelectorIdleStrategy}), woken by the disk agent and the lookupd registration when they hand it work; a
+     * thread with several selectors
      * cannot wait in them all, so it parks.
      */
     private IdleStrategy sharedIdleStrategy(final IoAgent[] ioAgents)
@@ -200,6 +201,7 @@ public final class Nsqd implements AutoCloseable
         if (IdleStrategies.BACKOFF.equals(context.idleStrategy()) && ioAgents.length == 1)
         {
             diskLink.onResults(ioAgents[0]::wakeup);
+            lookupd.onAnswers(ioAgents[0]::wakeup);
             return new SelectorIdleStrategy(ioAgents[0]);
         }
         return IdleStrategies.create(context.idleStrategy());

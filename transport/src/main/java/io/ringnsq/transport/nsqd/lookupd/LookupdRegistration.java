@@ -57,6 +57,9 @@ public final class LookupdRegistration implements AutoCloseable
 
     private final LookupdSettings settings;
     private final IoLink link;
+    private Runnable engineWake = () ->
+    {
+    };
     private final RegistrationEvents events;
     private final NanoClock clock;
     private final RegisteredTopics registered = new RegisteredTopics();
@@ -95,6 +98,12 @@ public final class LookupdRegistration implements AutoCloseable
         thread.setDaemon(true);
         events.consumer(thread);
         newAddresses.set(settings.addresses());
+    }
+
+    /** What wakes the engine's thread when answers go to it (set before {@link #start}): a selector's wake-up. */
+    public void onAnswers(final Runnable wake)
+    {
+        engineWake = wake;
     }
 
     public void start()
@@ -434,6 +443,10 @@ public final class LookupdRegistration implements AutoCloseable
             e.names = answer.channels();
             link.publishCommand(sequence);
             work++;
+        }
+        if (work > 0)
+        {
+            engineWake.run();
         }
         return work;
     }
