@@ -132,6 +132,10 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
             }
             diskLink.wakeAgent();
         }
+        for (final IoLink link : links)
+        {
+            link.ringAgent();
+        }
         return work;
     }
 

@@ -8,6 +8,11 @@ import com.lmax.disruptor.RingBuffer;
  * frames out (single producer: the engine). Each side only claims when the ring has room, so
  * neither thread ever blocks on the other; a full command ring makes the agent stop reading
  * sockets, a full outbound ring makes the engine hold its replies and deliveries.
+ *
+ * <p>Each side may wait when idle and is woken by its {@link Doorbell}: the agent rings the engine's once a duty cycle in
+ * which it published commands or took frames (freeing room the engine may wait for), {@link #ringEngine()}; the engine
+ * rings the agent's once a duty cycle in which it published frames, {@link #ringAgent()}. One engine bell serves every
+ * link; each link has its agent's own.
  */
 public final class IoLink
 {
@@ -16,10 +21,24 @@ public final class IoLink
     private final EventPoller<CommandEvent> commandPoller;
     private final RingBuffer<OutboundEvent> outbound;
     private final EventPoller<OutboundEvent> outboundPoller;
+    private final Doorbell engineBell;
+    private final Doorbell agentBell = new Doorbell();
+    /** Agent side: commands published or outbound events taken since the last {@link #ringEngine()}. */
+    private boolean newsForEngine;
+    /** Engine side: outbound events published since the last {@link #ringAgent()}. */
+    private boolean newsForAgent;
 
+    /** A link whose engine nobody needs to wake (it polls). */
     public IoLink(final int index, final int commandCapacity, final int outboundCapacity)
     {
+        this(index, commandCapacity, outboundCapacity, new Doorbell());
+    }
+
+    /** @param engineBell what wakes the engine's thread when it waits; shared by all its links */
+    public IoLink(final int index, final int commandCapacity, final int outboundCapacity, final Doorbell engineBell)
+    {
         this.index = index;
+        this.engineBell = engineBell;
         commands = RingBuffer.createSingleProducer(CommandEvent::new, commandCapacity, PolledRings.WAIT_STRATEGY);
         commandPoller = commands.newPoller();
         commands.addGatingSequences(commandPoller.getSequence());
@@ -31,6 +50,12 @@ public final class IoLink
     public int index()
     {
         return index;
+    }
+
+    /** What wakes this link's agent when it waits: its owner says how ({@link Doorbell#wakeBy}). */
+    public Doorbell agentBell()
+    {
+        return agentBell;
     }
 
     // ---- I/O agent side: commands in
@@ -54,6 +79,17 @@ public final class IoLink
     public void publishCommand(final long sequence)
     {
         commands.publish(sequence);
+        newsForEngine = true;
+    }
+
+    /** Wakes the engine if it waits and this side published or took anything since; once a duty cycle of the agent. */
+    public void ringEngine()
+    {
+        if (newsForEngine)
+        {
+            newsForEngine = false;
+            engineBell.ring();
+        }
     }
 
     /**
@@ -69,13 +105,18 @@ public final class IoLink
         e.type = CommandType.CONNECT;
         e.connectionId = connectionId;
         e.text = remoteAddress;
-        commands.publish(sequence);
+        publishCommand(sequence);
     }
 
     /** Frames the engine queued for this agent's connections. */
     public int pollOutbound(final EventPoller.Handler<OutboundEvent> handler)
     {
-        return poll(outboundPoller, handler);
+        final int taken = poll(outboundPoller, handler);
+        if (taken > 0)
+        {
+            newsForEngine = true; // room for frames the engine may hold
+        }
+        return taken;
     }
 
     // ---- engine side: frames out
@@ -103,6 +144,20 @@ public final class IoLink
     public void publishOutbound(final long sequence)
     {
         outbound.publish(sequence);
+        newsForAgent = true;
+    }
+
+    /**
+     * Wakes this link's agent if it waits and the engine published to it since; once a duty cycle of the engine. (An agent
+     * out of command room does not wait for the engine to take commands: it parks briefly.)
+     */
+    public void ringAgent()
+    {
+        if (newsForAgent)
+        {
+            newsForAgent = false;
+            agentBell.ring();
+        }
     }
 
     private static <T> int poll(final EventPoller<T> poller, final EventPoller.Handler<T> handler)

@@ -1,11 +1,9 @@
 package io.ringnsq.core.store;
 
-import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.LockSupport;
-
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import io.ringnsq.core.link.Doorbell;
 import io.ringnsq.core.link.PolledRings;
 
 /**
@@ -20,9 +18,9 @@ import io.ringnsq.core.link.PolledRings;
  * both rings use the multi-producer sequencer: one uncontended CAS a claim.
  *
  * <p>An idle disk agent parks until the engine rings ({@link #wakeAgent()}, once a duty cycle in which commands went
- * out) rather than waking every millisecond to look: on a virtual machine each timed wake-up costs tens of microseconds
- * of a core. The other way, an engine thread that waits in a selector when idle is woken ({@link #onResults}) once a
- * duty cycle in which the agent posted results.
+ * out or results were taken) rather than waking every millisecond to look: on a virtual machine each timed wake-up
+ * costs tens of microseconds of a core. The other way, the agent rings the engine's {@link Doorbell} once a duty cycle
+ * in which it posted results or took commands ({@link #wakeEngine()}).
  */
 public final class DiskLink
 {
@@ -30,19 +28,23 @@ public final class DiskLink
     private final Sequence commandsTaken = new Sequence();
     private final RingBuffer<StoreResult> results;
     private final EventPoller<StoreResult> resultPoller;
-    /** The disk agent's thread while it parks for want of commands, else null. */
-    private volatile Thread parkedAgent;
-    private volatile boolean noParking;
-    /** Engine side: commands published since the last {@link #wakeAgent()}. */
-    private boolean publishedSinceWake;
-    /** Disk agent side: results published since the last {@link #wakeEngine()}. */
-    private boolean resultsSinceWake;
-    private Runnable engineWake = () ->
-    {
-    };
+    private final Doorbell agentBell = new Doorbell();
+    private final Doorbell engineBell;
+    /** Engine side: commands published or results taken since the last {@link #wakeAgent()}. */
+    private boolean newsForAgent;
+    /** Disk agent side: results published or commands taken since the last {@link #wakeEngine()}. */
+    private boolean newsForEngine;
 
+    /** A link whose engine nobody needs to wake (it polls). */
     public DiskLink(final int commandCapacity, final int resultCapacity)
     {
+        this(commandCapacity, resultCapacity, new Doorbell());
+    }
+
+    /** @param engineBell what wakes the engine's thread when it waits */
+    public DiskLink(final int commandCapacity, final int resultCapacity, final Doorbell engineBell)
+    {
+        this.engineBell = engineBell;
         commands = RingBuffer.createMultiProducer(StoreCommand::new, commandCapacity, PolledRings.WAIT_STRATEGY);
         commands.addGatingSequences(commandsTaken);
         results = RingBuffer.createMultiProducer(StoreResult::new, resultCapacity, PolledRings.WAIT_STRATEGY);
@@ -71,34 +73,26 @@ public final class DiskLink
     public void publishCommand(final long sequence)
     {
         commands.publish(sequence);
-        publishedSinceWake = true;
+        newsForAgent = true;
     }
 
-    /** Wakes the disk agent if it parks and commands went out since the last call; the engine calls it once a duty cycle. */
+    /**
+     * Wakes the disk agent if it parks and commands went out or results were taken since the last call; the engine
+     * calls it once a duty cycle.
+     */
     public void wakeAgent()
     {
-        if (publishedSinceWake)
+        if (newsForAgent)
         {
-            publishedSinceWake = false;
-            // the publish must be visible before parkedAgent is read: parkAgent stores first, then looks for commands
-            VarHandle.fullFence();
-            final Thread agent = parkedAgent;
-            if (agent != null)
-            {
-                LockSupport.unpark(agent);
-            }
+            newsForAgent = false;
+            agentBell.ring();
         }
     }
 
     /** From now on the disk agent does not park (at shutdown, so that its runner stops at once). */
     public void stopParking()
     {
-        noParking = true;
-        final Thread agent = parkedAgent;
-        if (agent != null)
-        {
-            LockSupport.unpark(agent);
-        }
+        agentBell.close();
     }
 
     public int pollResults(final EventPoller.Handler<StoreResult> handler)
@@ -116,7 +110,12 @@ public final class DiskLink
         {
             throw new IllegalStateException(ex);
         }
-        return (int)(resultPoller.getSequence().get() - before);
+        final int taken = (int)(resultPoller.getSequence().get() - before);
+        if (taken > 0)
+        {
+            newsForAgent = true; // room for the results of a command that waits for it
+        }
+        return taken;
     }
 
     // ---- disk agent side
@@ -134,18 +133,13 @@ public final class DiskLink
         final long next = commandsTaken.get() + 1;
         commands.get(next).clear();
         commandsTaken.set(next);
+        newsForEngine = true; // room for a command the engine holds
     }
 
-    /** Parks the calling disk agent for up to {@code nanos}, unless a command is there or comes meanwhile. */
+    /** Parks the calling disk agent for up to {@code nanos}, unless the engine rang since its last park or rings meanwhile. */
     public void parkAgent(final long nanos)
     {
-        // a volatile store before both looks: wakeAgent and stopParking store first and then read it
-        parkedAgent = Thread.currentThread();
-        if (!noParking && peekCommand() == null)
-        {
-            LockSupport.parkNanos(this, nanos);
-        }
-        parkedAgent = null;
+        agentBell.park(nanos);
     }
 
     public boolean hasResultCapacity(final int count)
@@ -166,22 +160,19 @@ public final class DiskLink
     public void publishResult(final long sequence)
     {
         results.publish(sequence);
-        resultsSinceWake = true;
+        newsForEngine = true;
     }
 
-    /** What wakes the engine's thread when results come (set before the agents start): a selector's wake-up. */
-    public void onResults(final Runnable wake)
-    {
-        engineWake = wake;
-    }
-
-    /** Wakes the engine's thread if results were posted since the last call; the disk agent calls it once a duty cycle. */
+    /**
+     * Wakes the engine's thread if results were posted or commands taken since the last call; the disk agent calls it
+     * once a duty cycle.
+     */
     public void wakeEngine()
     {
-        if (resultsSinceWake)
+        if (newsForEngine)
         {
-            resultsSinceWake = false;
-            engineWake.run();
+            newsForEngine = false;
+            engineBell.ring();
         }
     }
 }

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.ringnsq.core.link.ParkedThreads;
 import org.junit.jupiter.api.Test;
 
 /**
- * The disk agent's idle wait: it parks until the engine hands it a command or its next timed sync, and shutdown can
- * end the park. The parks asked for here are a minute long, so a thread that comes back within the test's bound was
+ * The disk agent's idle wait: it parks until the engine hands it a command, takes results, or its next timed sync is
+ * due, and shutdown can end the park. The parks asked for here are a minute long, so a thread that comes back within the test's bound was
  * woken, not timed out.
  */
 class DiskIdleStrategyTest
@@ -31,13 +32,25 @@ class DiskIdleStrategyTest
     }
 
     @Test
-    void shouldNotParkWhileACommandWaits() throws Exception
+    void shouldNotParkWhenTheEngineRangBeforeThePark() throws Exception
     {
         publishCommand();
+        link.wakeAgent();
         final Thread agent = new Thread(() -> link.parkAgent(MINUTE));
         agent.start();
         agent.join(BOUND_MS);
-        assertFalse(agent.isAlive(), "the agent parked with a command waiting");
+        assertFalse(agent.isAlive(), "the agent parked with a command handed to it");
+    }
+
+    @Test
+    void shouldWakeAnAgentWaitingForResultRoomWhenTheEngineTakesResults() throws Exception
+    {
+        link.publishResult(link.claimResult());
+        final Thread agent = parkInBackground();
+        link.pollResults((result, sequence, endOfBatch) -> true);
+        link.wakeAgent();
+        agent.join(BOUND_MS);
+        assertFalse(agent.isAlive(), "taking results did not wake the agent");
     }
 
     @Test
@@ -66,18 +79,9 @@ class DiskIdleStrategyTest
         assertEquals(1_000, agent.nanosToNextTimedSync(), "a timed sync overdue: a microsecond, then the duty cycle does it");
     }
 
-    /** A thread parked in {@link DiskLink#parkAgent} for a minute, returned once it is parked. */
     private Thread parkInBackground() throws InterruptedException
     {
-        final Thread agent = new Thread(() -> link.parkAgent(MINUTE), "disk-agent");
-        agent.start();
-        final long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MS);
-        while (agent.getState() != Thread.State.TIMED_WAITING && System.nanoTime() - until < 0)
-        {
-            Thread.sleep(1);
-        }
-        assertEquals(Thread.State.TIMED_WAITING, agent.getState(), "the agent did not park");
-        return agent;
+        return ParkedThreads.startParked("disk-agent", () -> link.parkAgent(MINUTE), BOUND_MS);
     }
 
     private void publishCommand()

@@ -90,6 +90,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         this.outputCapacity = outputCapacity;
         this.now = clock.nanoTime();
         this.wheel = new DeadlineTimerWheel(TimeUnit.NANOSECONDS, now, TICK_NANOS, 1024);
+        link.agentBell().wakeBy(this::wakeup);
     }
 
     /** A listening socket whose connections this agent accepts and spreads over {@code peers}. */
@@ -156,6 +157,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         work += pollTimers();
         work += flushDirty();
         work += lingerClosing();
+        link.ringEngine();
         return work;
     }
 
@@ -234,7 +236,11 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
             {
                 waitingToRegister.addLast(handoff);
             }
-            else if (!target.handoffs.offer(handoff))
+            else if (target.handoffs.offer(handoff))
+            {
+                target.wakeup(); // it may wait in its selector
+            }
+            else
             {
                 waitingToRegister.addLast(handoff); // that agent is swamped: keep it here
             }

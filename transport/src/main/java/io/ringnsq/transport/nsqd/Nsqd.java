@@ -13,6 +13,8 @@ import io.ringnsq.core.engine.Engine;
 import io.ringnsq.core.engine.EngineConfig;
 import io.ringnsq.core.disk.DiskQueueOpener;
 import io.ringnsq.core.disk.DiskQueueSettings;
+import io.ringnsq.core.link.Doorbell;
+import io.ringnsq.core.link.DoorbellIdleStrategy;
 import io.ringnsq.core.link.IoLink;
 import io.ringnsq.core.meta.MetadataFile;
 import io.ringnsq.core.store.DiskAgent;
@@ -69,6 +71,8 @@ public final class Nsqd implements AutoCloseable
     private final DiskAgent diskAgent;
     private final DiskLink diskLink;
     private final DiskHealth diskHealth = new DiskHealth();
+    /** Wakes the engine's thread when it waits for work: rung by everything that hands it work. */
+    private final Doorbell engineBell = new Doorbell();
     private final NsqdConfigValues configValues;
     private final JvmMemorySampler memory;
     private final LookupdRegistration lookupd;
@@ -111,13 +115,13 @@ public final class Nsqd implements AutoCloseable
         final IoAgent[] ioAgents = new IoAgent[context.ioAgents()];
         for (int i = 0; i < links.length; i++)
         {
-            links[i] = new IoLink(i, engineConfig.commandRingCapacity(), engineConfig.outboundRingCapacity());
+            links[i] = new IoLink(i, engineConfig.commandRingCapacity(), engineConfig.outboundRingCapacity(), engineBell);
         }
         for (int i = 0; i < ioAgents.length; i++)
         {
             ioAgents[i] = new IoAgent(i, links[i], context.nanoClock(), 16 * 1024, 32 * 1024);
         }
-        diskLink = new DiskLink(engineConfig.commandRingCapacity(), engineConfig.commandRingCapacity());
+        diskLink = new DiskLink(engineConfig.commandRingCapacity(), engineConfig.commandRingCapacity(), engineBell);
         final MetadataFile metadata = new MetadataFile(context.dataPath());
         final DiskQueueSettings queues = new DiskQueueSettings()
             .maxBytesPerFile(context.maxBytesPerFile())
@@ -175,9 +179,12 @@ public final class Nsqd implements AutoCloseable
             for (int i = 0; i < ioAgents.length; i++)
             {
                 final Agent agent = i == 0 && !extras.isEmpty() ? composite(ioAgents[0], extras) : ioAgents[i];
-                runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, agent));
+                final IdleStrategy inSelector = new SelectorIdleStrategy(ioAgents[i], links[i].agentBell());
+                runners.add(new AgentRunner(dedicatedIdleStrategy(inSelector), errors, null, agent));
             }
-            runners.add(new AgentRunner(IdleStrategies.create(context.idleStrategy()), errors, null, engine));
+            final IdleStrategy onBell = new DoorbellIdleStrategy(
+                engineBell, TimeUnit.MILLISECONDS.toNanos(IdleStrategies.MAX_WAIT_MILLIS), IdleStrategies.BACKOFF);
+            runners.add(new AgentRunner(dedicatedIdleStrategy(onBell), errors, null, engine));
         }
         // fsync and file I/O block for milliseconds: in every mode a thread of its own, closed after the engine's, that
         // parks when idle whatever --idle-strategy says (a spinning disk thread would take a core for nothing), until
@@ -192,19 +199,27 @@ public final class Nsqd implements AutoCloseable
 
     /**
      * The shared thread's idle strategy: {@code backoff} with one I/O agent waits in its selector rather than parking
-     * (see {@link SelectorIdleStrategy}), woken by the disk agent and the lookupd registration when they hand it work; a
-     * thread with several selectors
-     * cannot wait in them all, so it parks.
+     * (see {@link SelectorIdleStrategy}), woken through the engine's doorbell by the disk agent and the lookupd
+     * registration when they hand the engine work; a thread with several selectors cannot wait in them all, so it parks.
      */
     private IdleStrategy sharedIdleStrategy(final IoAgent[] ioAgents)
     {
         if (IdleStrategies.BACKOFF.equals(context.idleStrategy()) && ioAgents.length == 1)
         {
-            diskLink.onResults(ioAgents[0]::wakeup);
-            lookupd.onAnswers(ioAgents[0]::wakeup);
-            return new SelectorIdleStrategy(ioAgents[0]);
+            engineBell.wakeBy(ioAgents[0]::wakeup);
+            return new SelectorIdleStrategy(ioAgents[0], engineBell);
         }
         return IdleStrategies.create(context.idleStrategy());
+    }
+
+    /**
+     * An agent's own thread's idle strategy: {@code backoff} waits as the thread can be woken ({@code waiting}): an I/O
+     * agent's thread in its selector, woken through its link's doorbell by the engine; the engine's thread parked on
+     * the engine's doorbell, rung by everything that hands it work. Other strategies are Agrona's.
+     */
+    private IdleStrategy dedicatedIdleStrategy(final IdleStrategy waiting)
+    {
+        return IdleStrategies.BACKOFF.equals(context.idleStrategy()) ? waiting : IdleStrategies.create(context.idleStrategy());
     }
 
     private static LookupdSettings lookupdSettings(final NsqdContext c, final int tcpPort, final int httpPort)

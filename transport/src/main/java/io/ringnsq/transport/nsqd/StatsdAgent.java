@@ -80,6 +80,7 @@ final class StatsdAgent implements Agent, EventPoller.Handler<OutboundEvent>
         }
         work += link.pollOutbound(this);
         work += pusher.doWork(now);
+        link.ringEngine();
         return work;
     }
 

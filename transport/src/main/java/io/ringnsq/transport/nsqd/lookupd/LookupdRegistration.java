@@ -57,9 +57,6 @@ public final class LookupdRegistration implements AutoCloseable
 
     private final LookupdSettings settings;
     private final IoLink link;
-    private Runnable engineWake = () ->
-    {
-    };
     private final RegistrationEvents events;
     private final NanoClock clock;
     private final RegisteredTopics registered = new RegisteredTopics();
@@ -98,12 +95,6 @@ public final class LookupdRegistration implements AutoCloseable
         thread.setDaemon(true);
         events.consumer(thread);
         newAddresses.set(settings.addresses());
-    }
-
-    /** What wakes the engine's thread when answers go to it (set before {@link #start}): a selector's wake-up. */
-    public void onAnswers(final Runnable wake)
-    {
-        engineWake = wake;
     }
 
     public void start()
@@ -182,6 +173,7 @@ public final class LookupdRegistration implements AutoCloseable
         }
         work += sendAnswers();
         work += link.pollOutbound(resultHandler);
+        link.ringEngine();
         return work;
     }
 
@@ -443,10 +435,6 @@ public final class LookupdRegistration implements AutoCloseable
             e.names = answer.channels();
             link.publishCommand(sequence);
             work++;
-        }
-        if (work > 0)
-        {
-            engineWake.run();
         }
         return work;
     }
