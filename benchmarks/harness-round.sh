@@ -4,6 +4,8 @@
 #   1. limit: the writer and the reader against the one-thread NIO sink and source (the machine's ceiling);
 #   2. bin/nsqd --mem-queue-size=1000000 with topic sub_bench and channel ch made first: writer 10 s (most of it
 #      spills to disk), then the reader draining exactly what was acknowledged; both again on the same (now warm) nsqd;
+#   2b. as upstream's bench.sh (the source of its figures): a fresh bin/nsqd with nothing made first, the writer 10 s
+#      into a topic without channels, then the reader, whose SUB makes the channel the topic's backlog then moves to;
 #   3. a fresh bin/nsqd: pubsub 10 s (writer and reader together, every acknowledged message delivered), latency at
 #      50,000 msg/s through the one-thread relay (the floor), then through bin/nsqd; both again with the harness on one
 #      busy-polling thread (--one-thread).
@@ -61,6 +63,11 @@ for round in $(seq "$ROUNDS"); do
   "$BENCH" writer "$TARGET" --runfor=10s --size=200 --batch-size=200 --json="$OUT/$round-writer-warm.json"
   written=$(grep -o '"messages" : [0-9]*' "$OUT/$round-writer-warm.json" | grep -o '[0-9]*$')
   "$BENCH" reader "$TARGET" --count="$written" --runfor=60s --json="$OUT/$round-reader-warm.json"
+  stop_nsqd
+  start_nsqd
+  "$BENCH" writer "$TARGET" --runfor=10s --size=200 --batch-size=200 --json="$OUT/$round-writer-bench-sh.json"
+  written=$(grep -o '"messages" : [0-9]*' "$OUT/$round-writer-bench-sh.json" | grep -o '[0-9]*$')
+  "$BENCH" reader "$TARGET" --count="$written" --runfor=60s --json="$OUT/$round-reader-bench-sh.json"
   stop_nsqd
   start_nsqd
   "$BENCH" pubsub "$TARGET" --runfor=10s --json="$OUT/$round-pubsub.json"

@@ -20,6 +20,14 @@ final class DiskPort
     static final long RETRY_NS = 1_000_000_000L;
     /** Room kept free for bookkeeping commands, so that appends cannot starve them. */
     private static final int RESERVED = 64;
+    /**
+     * Bytes of message bodies that may wait for the disk agent. Upstream answers a publish that goes to disk once it is
+     * written; ringnsq answers once the disk agent has it, and this bounds how far publishers get ahead of the disk:
+     * the heap those bodies hold (a ring slot holds a whole MPUB, up to --max-body-size) and what a kill -9 can lose of
+     * what was answered. Past it the engine stops taking commands from the sockets and fan-out stops spilling until
+     * the agent catches up. About 60 ms of appends at the rates this machine writes.
+     */
+    static final long APPEND_BYTES_QUEUED = 8L << 20;
 
     private final DiskLink link;
     private final ArrayDeque<StoreCommandCopy> waiting = new ArrayDeque<>();
@@ -49,7 +57,14 @@ final class DiskPort
         return link != null
             && (writable || now - retryAt >= 0)
             && waiting.isEmpty()
-            && link.hasCommandCapacity(commands + RESERVED);
+            && link.hasCommandCapacity(commands + RESERVED)
+            && !appendsBacklogged();
+    }
+
+    /** Whether the appends waiting for the disk agent have reached {@link #APPEND_BYTES_QUEUED}. */
+    boolean appendsBacklogged()
+    {
+        return link != null && link.appendBytesQueued() >= APPEND_BYTES_QUEUED;
     }
 
     boolean canRead()
@@ -57,10 +72,13 @@ final class DiskPort
         return link != null && waiting.isEmpty() && link.hasCommandCapacity(1 + RESERVED);
     }
 
-    /** Whether the ring has room for a whole batch of commands from the I/O agents. */
+    /**
+     * Whether the ring has room for a whole batch of commands from the I/O agents, and the appends already handed over
+     * leave room for theirs.
+     */
     boolean hasRoomFor(final int commands)
     {
-        return link == null || (waiting.isEmpty() && link.hasCommandCapacity(commands + RESERVED));
+        return link == null || (waiting.isEmpty() && link.hasCommandCapacity(commands + RESERVED) && !appendsBacklogged());
     }
 
     /** The last write error, for the clients whose publishes it refuses. */
@@ -97,6 +115,7 @@ final class DiskPort
         c.bodies = null;
         c.ids = null;
         c.token = token;
+        c.appendBytes = body.length;
         link.publishCommand(sequence);
     }
 
@@ -115,7 +134,18 @@ final class DiskPort
         c.count = count;
         c.body = null;
         c.token = token;
+        c.appendBytes = bytes(bodies, count);
         link.publishCommand(sequence);
+    }
+
+    private static long bytes(final byte[][] bodies, final int count)
+    {
+        long bytes = 0;
+        for (int i = 0; i < count; i++)
+        {
+            bytes += bodies[i].length;
+        }
+        return bytes;
     }
 
     void read(final QueueHandle queue, final int generation, final int count)

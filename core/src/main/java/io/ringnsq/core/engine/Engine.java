@@ -183,7 +183,8 @@ public final class Engine implements Agent, EventPoller.Handler<CommandEvent>, M
         {
             event.clear();
         }
-        return ++commandsThisPoll < COMMAND_BATCH && pollingLink.hasOutboundCapacity(1);
+        // a publish is taken only while the disk can take it too: the next one waits, it is not refused
+        return ++commandsThisPoll < COMMAND_BATCH && pollingLink.hasOutboundCapacity(1) && !ctx.disk.appendsBacklogged();
     }
 
     private void onCommand(final CommandEvent e)

@@ -26,6 +26,10 @@ public final class DiskLink
 {
     private final RingBuffer<StoreCommand> commands;
     private final Sequence commandsTaken = new Sequence();
+    /** Disk agent side (read by the engine): bytes of the appends taken, i.e. written to the queue files. */
+    private final Sequence appendBytesTaken = new Sequence(0);
+    /** Engine side: bytes of the appends published. */
+    private long appendBytesPublished;
     private final RingBuffer<StoreResult> results;
     private final EventPoller<StoreResult> resultPoller;
     private final Doorbell agentBell = new Doorbell();
@@ -72,8 +76,15 @@ public final class DiskLink
 
     public void publishCommand(final long sequence)
     {
+        appendBytesPublished += commands.get(sequence).appendBytes; // before the agent can take (and clear) it
         commands.publish(sequence);
         newsForAgent = true;
+    }
+
+    /** Engine side: bytes of the appends handed to the disk agent and not written yet. */
+    public long appendBytesQueued()
+    {
+        return appendBytesPublished - appendBytesTaken.get();
     }
 
     /**
@@ -131,7 +142,12 @@ public final class DiskLink
     public void takeCommand()
     {
         final long next = commandsTaken.get() + 1;
-        commands.get(next).clear();
+        final StoreCommand command = commands.get(next);
+        if (command.appendBytes != 0)
+        {
+            appendBytesTaken.set(appendBytesTaken.get() + command.appendBytes);
+        }
+        command.clear();
         commandsTaken.set(next);
         newsForEngine = true; // room for a command the engine holds
     }

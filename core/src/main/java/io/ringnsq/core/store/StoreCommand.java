@@ -30,6 +30,8 @@ public final class StoreCommand
     public byte[][] bodies;
     public int count;
     public long sequence;
+    /** APPEND: the bytes of its bodies, counted against what may wait for the disk agent ({@link DiskLink#appendBytesQueued}). */
+    public long appendBytes;
     /**
      * APPEND: when set, the disk agent answers {@link StoreResult#APPENDED} or {@link StoreResult#APPEND_FAILED}
      * with it once the entries are as durable as {@code --sync-every} makes them.
@@ -39,6 +41,7 @@ public final class StoreCommand
 
     public void clear()
     {
+        appendBytes = 0;
         queue = null;
         body = null;
         ids = null;

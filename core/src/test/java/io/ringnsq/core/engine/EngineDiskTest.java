@@ -118,6 +118,28 @@ class EngineDiskTest
     }
 
     @Test
+    void shouldHoldPublishersBackWhileTheDiskAgentLagsAndRefuseNone()
+    {
+        final EngineHarness h = EngineHarness.withDisk(config(0, 2500));
+        h.connect(PUBLISHER);
+        h.diskRunning = false;
+        final String mib = "x".repeat(1 << 20);
+        for (int i = 0; i < 4; i++)
+        {
+            h.mpub(PUBLISHER, "t", mib, mib, mib, mib);
+        }
+        final List<EngineHarness.Frame> whileLagging = h.take(PUBLISHER);
+        assertEquals(DiskPort.APPEND_BYTES_QUEUED / (4 << 20), okCount(whileLagging),
+            "batches of 4 MiB are taken until the bodies waiting for the disk agent reach the bound");
+        assertTrue(whileLagging.stream().noneMatch(f -> f.type() == OutboundType.ERROR), "a publish waits, it is not refused");
+
+        h.diskRunning = true;
+        h.run();
+        assertEquals(4 - DiskPort.APPEND_BYTES_QUEUED / (4 << 20), okCount(h.take(PUBLISHER)), "the rest once the disk caught up");
+        assertEquals(16, h.engine.topic("t").backendDepth());
+    }
+
+    @Test
     void shouldKeepDiskOrderWhenEverythingGoesThroughDisk()
     {
         final EngineHarness h = EngineHarness.withDisk(config(0, 2500));
