@@ -38,7 +38,39 @@ const scenarios = {
   async "topics-list"(page) {
     await page.goto(admin + "/topics");
     await page.getByRole("link", { name: opts.topic, exact: true }).waitFor({ timeout: 5000 });
+    // no --graphite-url: no graphite graph and no timeframe picker
+    check(await page.locator('img[src*="/render?"]').count() === 0, "a graphite graph without --graphite-url");
+    check(!(await page.locator("#graph-timeframe").isVisible()), "the graph timeframe picker shows without --graphite-url");
     await shot(page, "topics");
+  },
+
+  // with --graphite-url and --proxy-graphite: upstream's graphs, drawn by graphite through nsqadmin's /render
+  async "graphite-graphs"(page) {
+    await page.goto(admin + "/topics");
+    const row = page.locator("tr", { has: page.getByRole("link", { name: opts.topic, exact: true }) });
+    const depth = row.locator("img").first();
+    await depth.waitFor({ timeout: 5000 });
+    check(await depth.getAttribute("src") === opts.depthSrc, "the depth sparkline is " + await depth.getAttribute("src"));
+    await page.waitForFunction(img => img.complete && img.naturalWidth > 0, await depth.elementHandle(), { timeout: 5000 });
+    await row.getByText(opts.rate, { exact: true }).waitFor({ timeout: 5000 });
+    await shot(page, "topics-graphite");
+    for (const [name, path, graphs, least] of [["topic", "/topics/" + opts.topic, "tr.graph-row img", 2],
+      ["channel", "/topics/" + opts.topic + "/" + opts.channel, "tr.graph-row img", 7],
+      ["node", "/nodes/" + encodeURIComponent(opts.node), ".graphs img", 4]]) {
+      await page.goto(admin + path);
+      await page.locator(graphs).first().waitFor({ timeout: 5000 });
+      check(await page.locator(graphs).count() >= least, "fewer than " + least + " graphs on " + path);
+      // every graph's URL is one graphite draws (the stand-in draws any /render it gets through the proxy)
+      await page.waitForFunction(() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0), null, { timeout: 5000 });
+      await shot(page, name + "-graphite");
+    }
+    // the timeframe picker: "off" takes the graphs away, as upstream's
+    await page.goto(admin + "/topics");
+    await page.getByRole("link", { name: opts.topic, exact: true }).waitFor({ timeout: 5000 });
+    await page.locator("#graph-timeframe select").selectOption("off");
+    await page.getByRole("columnheader", { name: "Rate" }).waitFor({ state: "detached", timeout: 5000 });
+    await page.getByRole("link", { name: opts.topic, exact: true }).waitFor({ timeout: 5000 });
+    check(await page.locator('img[src*="/render?"]').count() === 0, "graphs still show with the timeframe off");
   },
 
   // pausing a channel from its page pauses it on nsqd; unpausing unpauses it

@@ -110,6 +110,11 @@ final class AdminConfigValues
             case "http_client_connect_timeout" -> context.httpClientConnectTimeout().toNanos();
             case "http_client_request_timeout" -> context.httpClientRequestTimeout().toNanos();
             case "graphite_url" -> context.graphiteUrl();
+            case "proxy_graphite" -> context.proxyGraphite();
+            case "statsd_prefix" -> context.statsdPrefix();
+            case "statsd_counter_format" -> context.statsdCounterFormat();
+            case "statsd_gauge_format" -> context.statsdGaugeFormat();
+            case "statsd_interval" -> context.statsdInterval().toNanos();
             default -> null;
         };
     }

@@ -27,6 +27,10 @@ public final class AdminContext implements DaemonCommandLine.Settings
     private LogLevel logLevel = LogLevel.INFO;
     private String logPrefix = DEFAULT_LOG_PREFIX;
     private String graphiteUrl = "";
+    private boolean proxyGraphite;
+    private String statsdPrefix = "nsq.%s";
+    private String statsdCounterFormat = "stats.counters.%s.count";
+    private String statsdGaugeFormat = "stats.gauges.%s";
     private Duration statsdInterval = Duration.ofSeconds(60);
     private boolean httpClientTlsInsecureSkipVerify;
     private String httpClientTlsRootCaFile = "";
@@ -58,6 +62,7 @@ public final class AdminContext implements DaemonCommandLine.Settings
         {
             Cidr.parse(allowConfigFromCidr); // throws with upstream's wording
         }
+        GraphiteUrl.parse(graphiteUrl); // the same, for a graphite URL that is not one
         basePath = normalisePath(basePath);
         concluded = true;
         return this;
@@ -237,6 +242,58 @@ public final class AdminContext implements DaemonCommandLine.Settings
     {
         checkOpen();
         graphiteUrl = value;
+        return this;
+    }
+
+    /** {@code --proxy-graphite}: serve {@code /render} by asking graphite, and point the pages' graphs at it. */
+    public boolean proxyGraphite()
+    {
+        return proxyGraphite;
+    }
+
+    public AdminContext proxyGraphite(final boolean value)
+    {
+        checkOpen();
+        proxyGraphite = value;
+        return this;
+    }
+
+    /** {@code --statsd-prefix} as nsqd's: {@code %s} stands for the node's host key. */
+    public String statsdPrefix()
+    {
+        return statsdPrefix;
+    }
+
+    public AdminContext statsdPrefix(final String value)
+    {
+        checkOpen();
+        statsdPrefix = value;
+        return this;
+    }
+
+    /** How statsd names a counter in graphite: {@code %s} stands for the stat; "" for the stat as it is. */
+    public String statsdCounterFormat()
+    {
+        return statsdCounterFormat;
+    }
+
+    public AdminContext statsdCounterFormat(final String value)
+    {
+        checkOpen();
+        statsdCounterFormat = value;
+        return this;
+    }
+
+    /** How statsd names a gauge in graphite: {@code %s} stands for the stat; "" for the stat as it is. */
+    public String statsdGaugeFormat()
+    {
+        return statsdGaugeFormat;
+    }
+
+    public AdminContext statsdGaugeFormat(final String value)
+    {
+        checkOpen();
+        statsdGaugeFormat = value;
         return this;
     }
 

@@ -1,6 +1,8 @@
 package io.ringnsq.admin;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -14,6 +16,7 @@ import io.ringnsq.transport.http.NsqResponses;
  * nsqadmin on the shared HTTP server. Pages, static files and {@code /ping} are answered on the I/O
  * agent from memory; {@code /api/*} and {@code /config/*} ask the cluster, so they go to the API's
  * bounded pool and their answer comes back to the agent's thread. A slow node never holds the agent.
+ * {@code /render} (with {@code --proxy-graphite} only) waits on graphite without holding any thread.
  */
 final class AdminHttpService implements io.ringnsq.transport.http.HttpService
 {
@@ -25,14 +28,18 @@ final class AdminHttpService implements io.ringnsq.transport.http.HttpService
     private final StaticAssets assets;
     private final AdminApi api;
     private final ExecutorService pool;
+    private final GraphiteProxy graphite;
 
-    AdminHttpService(final AdminContext context, final StaticAssets assets, final AdminApi api, final ExecutorService pool)
+    /** @param graphite the {@code /render} proxy; null without {@code --proxy-graphite}, when {@code /render} is not found */
+    AdminHttpService(final AdminContext context, final StaticAssets assets, final AdminApi api, final ExecutorService pool,
+        final GraphiteProxy graphite)
     {
         this.basePath = context.basePath().equals("/") ? "" : context.basePath();
         this.aclHeader = context.aclHttpHeader();
         this.assets = assets;
         this.api = api;
         this.pool = pool;
+        this.graphite = graphite;
     }
 
     @Override
@@ -55,6 +62,18 @@ final class AdminHttpService implements io.ringnsq.transport.http.HttpService
         if (path.startsWith("/api/") || path.startsWith("/config/"))
         {
             submit(exchange, ApiCall.of(request, path, aclHeader));
+            return;
+        }
+        if (path.equals("/render") && graphite != null)
+        {
+            if (request.method().equals("GET"))
+            {
+                answerWhenDone(exchange, graphite.render(request.rawQuery()));
+            }
+            else
+            {
+                exchange.respond(NsqResponses.methodNotAllowed("GET, OPTIONS"));
+            }
             return;
         }
         exchange.respond(local(request.method(), path, StaticAssets.acceptsGzip(request.header("Accept-Encoding"))));
@@ -109,26 +128,31 @@ final class AdminHttpService implements io.ringnsq.transport.http.HttpService
 
     private void submit(final HttpExchange exchange, final ApiCall call)
     {
-        final Object ticket = new Object(); // the exchange is reused per connection: answer only the request we took
-        exchange.attach(ticket);
-        final java.util.concurrent.Executor agent = exchange.connection().agentExecutor();
+        final CompletableFuture<HttpResponse> answer;
         try
         {
-            pool.execute(() ->
-            {
-                final HttpResponse response = api.handle(call);
-                agent.execute(() ->
-                {
-                    if (exchange.isWaiting() && exchange.attachment() == ticket)
-                    {
-                        exchange.respond(response);
-                    }
-                });
-            });
+            answer = CompletableFuture.supplyAsync(() -> api.handle(call), pool);
         }
         catch (final RejectedExecutionException ex)
         {
             exchange.respond(NsqResponses.error(503, "SERVICE_UNAVAILABLE"));
+            return;
         }
+        answerWhenDone(exchange, answer);
+    }
+
+    /** Answers on the agent's thread once the answer is there (each answer here is a response, never a failure). */
+    private static void answerWhenDone(final HttpExchange exchange, final CompletableFuture<HttpResponse> answer)
+    {
+        final Object ticket = new Object(); // the exchange is reused per connection: answer only the request we took
+        exchange.attach(ticket);
+        final Executor agent = exchange.connection().agentExecutor();
+        answer.thenAccept(response -> agent.execute(() ->
+        {
+            if (exchange.isWaiting() && exchange.attachment() == ticket)
+            {
+                exchange.respond(response);
+            }
+        }));
     }
 }

@@ -12,8 +12,8 @@ import io.ringnsq.transport.log.LogLevel;
 
 /**
  * nsqadmin's command-line flags and config-file keys: upstream v1.3.0's names, defaults and help
- * texts ({@code apps/nsqadmin/main.go}). The graphite-proxy, statsd-format, client-certificate and dev-static flags are accepted
- * so upstream command lines and config files keep working; see the README for what they do here.
+ * texts ({@code apps/nsqadmin/main.go}). {@code --dev-static-dir} is accepted so upstream command lines and config files
+ * keep working; the UI is built into the jar.
  */
 public final class AdminOptions implements DaemonCommandLine.Flags<AdminContext>
 {
@@ -26,6 +26,10 @@ public final class AdminOptions implements DaemonCommandLine.Flags<AdminContext>
     private final Option<String> httpAddress;
     private final Option<String> basePath;
     private final Option<String> graphiteUrl;
+    private final Option<Boolean> proxyGraphite;
+    private final Option<String> statsdCounterFormat;
+    private final Option<String> statsdGaugeFormat;
+    private final Option<String> statsdPrefix;
     private final Option<Duration> statsdInterval;
     private final Option<String> notificationHttpEndpoint;
     private final Option<Duration> httpClientConnectTimeout;
@@ -51,14 +55,15 @@ public final class AdminOptions implements DaemonCommandLine.Flags<AdminContext>
         basePath = set.string("base-path", defaults.basePath(), "URL base path");
         set.string("dev-static-dir", "", "(development use only)");
         graphiteUrl = set.string("graphite-url", defaults.graphiteUrl(), "graphite HTTP address");
-        set.bool("proxy-graphite", false, "proxy HTTP requests to graphite");
-        set.string("statsd-counter-format", "stats.counters.%s.count",
+        proxyGraphite = set.bool("proxy-graphite", false, "proxy HTTP requests to graphite");
+        statsdCounterFormat = set.string("statsd-counter-format", defaults.statsdCounterFormat(),
             "The counter stats key formatting applied by the implementation of statsd."
             + " If no formatting is desired, set this to an empty string.");
-        set.string("statsd-gauge-format", "stats.gauges.%s",
+        statsdGaugeFormat = set.string("statsd-gauge-format", defaults.statsdGaugeFormat(),
             "The gauge stats key formatting applied by the implementation of statsd."
             + " If no formatting is desired, set this to an empty string.");
-        set.string("statsd-prefix", "nsq.%s", "prefix used for keys sent to statsd (%s for host replacement, must match nsqd)");
+        statsdPrefix = set.string("statsd-prefix", defaults.statsdPrefix(),
+            "prefix used for keys sent to statsd (%s for host replacement, must match nsqd)");
         statsdInterval = set.duration("statsd-interval", defaults.statsdInterval(),
             "time interval nsqd is configured to push to statsd (must match nsqd)");
         notificationHttpEndpoint = set.string("notification-http-endpoint", defaults.notificationHttpEndpoint(),
@@ -133,6 +138,10 @@ public final class AdminOptions implements DaemonCommandLine.Flags<AdminContext>
             .httpAddress(parsed.get(httpAddress))
             .basePath(parsed.get(basePath))
             .graphiteUrl(parsed.get(graphiteUrl))
+            .proxyGraphite(parsed.get(proxyGraphite))
+            .statsdPrefix(parsed.get(statsdPrefix))
+            .statsdCounterFormat(parsed.get(statsdCounterFormat))
+            .statsdGaugeFormat(parsed.get(statsdGaugeFormat))
             .statsdInterval(parsed.get(statsdInterval))
             .notificationHttpEndpoint(parsed.get(notificationHttpEndpoint))
             .httpClientConnectTimeout(parsed.get(httpClientConnectTimeout))

@@ -11,20 +11,21 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/graphite?metric=rate&target=<t>} as upstream's graphiteHandler: graphite's {@code /render} of
  * the target from two statsd intervals ago to one, its first datapoint divided by the interval in seconds,
- * {@code {"rate":"12.34"}} (or {@code "N/A"} for a negative value). ringnsq's pages draw their rates from the
- * polled stats and do not call it; it is here for tools written against upstream.
+ * {@code {"rate":"12.34"}} (or {@code "N/A"} for a negative value), graphite asked with the credentials of its URL.
+ * Upstream's pages ask graphite for these rates straight from the browser; ringnsq's ask here, which works
+ * whether or not the browser can reach graphite.
  */
 final class GraphiteRate
 {
     private static final Logger LOG = LoggerFactory.getLogger("nsqadmin");
 
-    private final String graphiteUrl;
+    private final GraphiteUrl graphite;
     private final long intervalSeconds;
     private final NodeClient client;
 
-    GraphiteRate(final AdminContext context, final NodeClient client)
+    GraphiteRate(final AdminContext context, final GraphiteUrl graphite, final NodeClient client)
     {
-        this.graphiteUrl = context.graphiteUrl();
+        this.graphite = graphite;
         this.intervalSeconds = Math.max(1, context.statsdInterval().toSeconds());
         this.client = client;
     }
@@ -43,10 +44,11 @@ final class GraphiteRate
         // url.Values.Encode: keys sorted
         final String query = "/render?format=json&from=-" + 2 * intervalSeconds + "sec&target=" + ClusterInfo.q(target)
             + "&until=-" + intervalSeconds + "sec";
-        LOG.info("GRAPHITE: {}{}", graphiteUrl, query);
+        LOG.info("GRAPHITE: {}{}", graphite.address(), query);
         try
         {
-            final JsonNode value = client.getJson(graphiteUrl, query).join().path(0).path("datapoints").path(0).path(0);
+            final JsonNode value = client.getJson(graphite.address(), query, graphite.authorization()).join()
+                .path(0).path("datapoints").path(0).path(0);
             if (!value.isNumber())
             {
                 return AdminApi.error(500, "INTERNAL_ERROR"); // upstream dereferences a nil datapoint here

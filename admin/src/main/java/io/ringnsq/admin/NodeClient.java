@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * nsqadmin's HTTP client for nsqd and nsqlookupd (upstream's {@code http_api.Client}): the V1 Accept
+ * nsqadmin's HTTP client for nsqd and nsqlookupd (upstream's {@code http_api.Client}), and graphite: the V1 Accept
  * header, the connect and request timeouts of the flags, and a failure that names the URL and why
  * (refused, timed out, an error status and its body, a body that is not JSON), so the page can say
  * which node failed.
@@ -51,8 +51,14 @@ final class NodeClient
     /** GET a V1 JSON document; fails with a {@link NodeException} naming the URL. */
     CompletableFuture<JsonNode> getJson(final String address, final String pathAndQuery)
     {
+        return getJson(address, pathAndQuery, null);
+    }
+
+    /** The same with an {@code Authorization} header (graphite's credentials); null for none. */
+    CompletableFuture<JsonNode> getJson(final String address, final String pathAndQuery, final String authorization)
+    {
         final String url = url(address, pathAndQuery);
-        return send("GET", url, null).thenApply(body ->
+        return send("GET", url, null, authorization).thenApply(body ->
         {
             try
             {
@@ -73,18 +79,29 @@ final class NodeClient
     /** POST with no body (nsqd and lookupd actions take their parameters in the query). */
     CompletableFuture<byte[]> post(final String address, final String pathAndQuery)
     {
-        return send("POST", url(address, pathAndQuery), null);
+        return send("POST", url(address, pathAndQuery), null, null);
     }
 
     /** POST a JSON body to a full URL (the notification endpoint). */
     CompletableFuture<byte[]> postJson(final String url, final byte[] body)
     {
-        return send("POST", url, body);
+        return send("POST", url, body, null);
     }
 
-    private CompletableFuture<byte[]> send(final String method, final String url, final byte[] body)
+    /**
+     * GET a URL and take its answer as it is, whatever the status (what graphite says is passed on), the body read
+     * up to {@code maxBody} bytes; fails with a {@link NodeException} naming the URL when there is no answer or a
+     * larger one. {@code authorization} is null for none.
+     */
+    CompletableFuture<HttpResponse<byte[]>> fetch(final String url, final String authorization, final int maxBody)
     {
-        return sendOnce(method, url, body).thenCompose(answer ->
+        return sendOnce("GET", url, null, authorization, info -> new CappedBody(maxBody));
+    }
+
+    private CompletableFuture<byte[]> send(final String method, final String url, final byte[] body, final String authorization)
+    {
+        final HttpResponse.BodyHandler<byte[]> whole = HttpResponse.BodyHandlers.ofByteArray();
+        return sendOnce(method, url, body, authorization, whole).thenCompose(answer ->
         {
             if (answer.statusCode() == 403 && url.startsWith("http://"))
             {
@@ -92,7 +109,7 @@ final class NodeClient
                 final String https = httpsUrl(url, answer.body());
                 if (https != null)
                 {
-                    return sendOnce(method, https, body).thenApply(again -> checked(method, https, again));
+                    return sendOnce(method, https, body, authorization, whole).thenApply(again -> checked(method, https, again));
                 }
             }
             return CompletableFuture.completedFuture(checked(method, url, answer));
@@ -130,12 +147,17 @@ final class NodeClient
         return response.body();
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> sendOnce(final String method, final String url, final byte[] body)
+    private <T> CompletableFuture<HttpResponse<T>> sendOnce(final String method, final String url, final byte[] body,
+        final String authorization, final HttpResponse.BodyHandler<T> handler)
     {
         final HttpRequest request;
         try
         {
             final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).header("Accept", ACCEPT);
+            if (authorization != null)
+            {
+                builder.header("Authorization", authorization);
+            }
             if (body == null)
             {
                 builder.method(method, HttpRequest.BodyPublishers.noBody());
@@ -150,7 +172,7 @@ final class NodeClient
         {
             return CompletableFuture.failedFuture(new NodeException(method + " " + url + ": bad address - " + ex.getMessage()));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) ->
+        return http.sendAsync(request, handler).handle((response, failure) ->
         {
             if (failure != null)
             {

@@ -53,15 +53,18 @@ public final class Nsqadmin implements AutoCloseable
         final NodeClient client = new NodeClient(context.httpClientConnectTimeout(), context.httpClientRequestTimeout(), json,
             ClientTls.sslContext(context));
         final ClusterInfo info = new ClusterInfo(client, json, context.lookupdHttpAddresses(), context.nsqdHttpAddresses());
+        final GraphiteUrl graphite = GraphiteUrl.parse(context.graphiteUrl());
         final AdminApi api = new AdminApi(context, info, new ClusterActions(info, client),
             new Notifier(context.notificationHttpEndpoint(), client, json), json, new AdminConfigValues(context, info, json),
-            new GraphiteRate(context, client));
+            new GraphiteRate(context, graphite, client));
         pool = new ThreadPoolExecutor(context.upstreamThreads(), context.upstreamThreads(), 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(API_QUEUE), daemonThreads());
-        final StaticAssets assets = new StaticAssets(context.basePath(), info.lookupdMode());
+        final StaticAssets assets = new StaticAssets(context.basePath(), info.lookupdMode(),
+            GraphPageSettings.attributes(context, graphite));
+        final GraphiteProxy proxy = context.proxyGraphite() ? new GraphiteProxy(graphite, client) : null;
         final IoLink link = new IoLink(0, COMMAND_RING, OUTBOUND_RING);
         final IoAgent io = new IoAgent(0, link, SystemNanoClock.INSTANCE, 16 * 1024, 64 * 1024);
-        io.addListener(listener, HttpHandler.factory(new AdminHttpService(context, assets, api, pool),
+        io.addListener(listener, HttpHandler.factory(new AdminHttpService(context, assets, api, pool, proxy),
             HttpServerConfig.defaults().dateClock(new SystemEpochNanoClock())));
         // not a hot path: the backoff strategy parks the thread when idle
         runner = new AgentRunner(IdleStrategies.create(IdleStrategies.BACKOFF), ex -> LOG.error("agent error", ex), null,

@@ -15,25 +15,27 @@ import io.ringnsq.transport.http.NsqResponses;
 
 /**
  * The web UI, read from the jar once at start-up so the I/O agent answers from memory: the page every UI route
- * gets (the base path written into it) and the files under {@code /static/}, each also gzipped ahead of time for
- * browsers that accept it (as upstream serves them). Nothing is fetched at run time.
+ * gets (the base path, the mode and the graph settings written into it) and the files under {@code /static/}, each
+ * also gzipped ahead of time for browsers that accept it (as upstream serves them). Nothing is fetched at run time.
  */
 final class StaticAssets
 {
     private static final String ROOT = "/io/ringnsq/admin/static/";
     /** Every file the UI has: a fixed list, since a jar's folder cannot be listed portably. */
-    private static final String[] FILES = {"app.css", "app.js", "charts.js", "favicon.svg"};
+    private static final String[] FILES = {"app.css", "app.js", "charts.js", "graphs.js", "favicon.svg"};
 
     private final Asset index;
     private final Map<String, Asset> files = new HashMap<>();
     private final HttpResponse notFound = NsqResponses.error(404, "NOT_FOUND");
 
-    StaticAssets(final String basePath, final boolean lookupdMode)
+    /** @param graphAttributes the body's graph settings ({@link GraphPageSettings#attributes}) */
+    StaticAssets(final String basePath, final boolean lookupdMode, final String graphAttributes)
     {
         final String base = basePath.equals("/") ? "" : basePath;
         final String html = new String(read("index.html"), StandardCharsets.UTF_8)
             .replace("{{BASE_PATH}}", base)
-            .replace("{{MODE}}", lookupdMode ? "lookupd" : "nsqd");
+            .replace("{{MODE}}", lookupdMode ? "lookupd" : "nsqd")
+            .replace("{{GRAPHS}}", graphAttributes);
         index = new Asset("text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
         for (final String file : FILES)
         {

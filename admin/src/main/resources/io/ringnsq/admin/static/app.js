@@ -6,6 +6,10 @@
 (function () {
   const BASE = document.body.dataset.base || "";
   const MODE = document.body.dataset.mode || "nsqd";
+  const given = document.body.dataset; // what nsqadmin wrote into the page
+  const GRAPHS = Graphs.create({ enabled: given.graphEnabled, url: given.graphiteUrl, prefix: given.statsdPrefix,
+    counterFormat: given.statsdCounterFormat, gaugeFormat: given.statsdGaugeFormat, interval: given.statsdInterval });
+  const TIMEFRAMES = ["1h", "2h", "12h", "24h", "48h", "168h", "off"];
   const REFRESH_MS = 2000;
   const COUNTER_MS = 1000;
   const view = document.getElementById("view");
@@ -98,7 +102,7 @@
     const head = el("tr", null, headers.map(h => el("th", h.num ? { class: "num" } : null, h.label || h)));
     const body = el("tbody");
     const frag = document.createDocumentFragment();
-    rows.forEach(r => frag.appendChild(r));
+    rows.forEach(r => r && frag.appendChild(r));
     body.appendChild(frag);
     return el("table", null, el("thead", null, head), body);
   }
@@ -126,6 +130,152 @@
     }
     s.add(count, Date.now());
     return s;
+  }
+
+  // ------------------------------------------------------------------ graphite graphs (--graphite-url)
+
+  /** Upstream's graph timeframe: ?t=, else the one picked last, else 2h; "off" hides the graphs. */
+  let timeframe = GRAPHS.enabled ? new URLSearchParams(location.search).get("t") || stored("graph_interval") || "2h" : "off";
+  const graphs = new Map(); // image URL -> its link, kept while a page polls so a redraw does not fetch the PNG again
+  const rates = new Map(); // rate target -> {text, why, at}
+  const rateQueue = [];
+  const ratesAsked = new Set();
+
+  function stored(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function graphsOn() {
+    return GRAPHS.enabled && timeframe !== "off";
+  }
+
+  /** The link made once for an image URL; a copy when it is already placed in the page being built. */
+  function graphLink(src, make) {
+    let a = graphs.get(src);
+    if (!a) {
+      a = make();
+      graphs.set(src, a);
+    } else if (a.parentNode && !a.isConnected) {
+      return a.cloneNode(true);
+    }
+    return a;
+  }
+
+  /** A graph's sparkline, linking to its large graph (or to a page of the app); null when graphs are off. */
+  function sparkline(g, path) {
+    if (!graphsOn()) {
+      return null;
+    }
+    const src = GRAPHS.sparkline(g, timeframe);
+    return graphLink(src, () => el("a", { class: "graph", href: path ? BASE + path : GRAPHS.largeGraph(g, timeframe), "data-link": !!path },
+      el("img", { src: src, width: 120, height: 20, alt: g.key.replace(/_/g, " "), loading: "lazy" })));
+  }
+
+  /** A large graph shown smaller, linking to itself; null when graphs are off. */
+  function largeGraph(g, width, title) {
+    if (!graphsOn()) {
+      return null;
+    }
+    const src = GRAPHS.largeGraph(g, timeframe);
+    return graphLink(src, () => el("a", { class: "graph large", href: src }, el("img", { src: src, width: width, alt: title, title: title })));
+  }
+
+  /** Sparklines in a row under a table row, each under its column (null: an empty cell); null when graphs are off. */
+  function graphRow(cells) {
+    return graphsOn() ? el("tr", { class: "graph-row" }, cells.map(g => el("td", null, g ? sparkline(g) : null))) : null;
+  }
+
+  /** The graphs of one topic or channel on a node ("*": on every node), by stat. */
+  function graphsOf(kind, node, topic, channel) {
+    return key => ({ kind: kind, node: node, topic: topic, channel: channel, key: key });
+  }
+
+  /** Under a row of the topic page's node table: depth, messages and e2e latency, as upstream's. */
+  function topicGraphRow(node, topic, e2e) {
+    const g = graphsOf("topic", node, topic, "");
+    return graphRow([null, g("depth"), null, null, g("message_count"), null, null, e2eGraph(node, topic, "", e2e)]);
+  }
+
+  /** Under a row of a channel table: upstream's depth, in-flight, deferred, requeued, timed out, messages, clients and e2e. */
+  function channelGraphRow(node, topic, channel, e2e, rateColumn) {
+    const g = graphsOf("channel", node, topic, channel);
+    return graphRow([null, g("depth"), null, null, g("in_flight_count"), g("deferred_count"), g("requeue_count"), g("timeout_count"),
+      g("message_count")].concat(rateColumn ? [null] : [], [g("clients"), e2eGraph(node, topic, channel, e2e)]));
+  }
+
+  /** The e2e latency graph of a topic or channel, one line per percentile nsqd keeps; null without percentiles. */
+  function e2eGraph(node, topic, channel, e2e) {
+    const quantiles = e2e && e2e.percentiles ? e2e.percentiles.map(p => p.quantile) : [];
+    return quantiles.length ? { kind: "e2e", node: node, topic: topic, channel: channel, key: "e2e_processing_latency", quantiles: quantiles } : null;
+  }
+
+  /**
+   * A cell with graphite's message rate of a graph. Upstream's pages ask graphite from the browser; these ask
+   * /api/graphite, which does the same sum, four at a time, each answer kept for a statsd interval.
+   */
+  function graphiteRateCell(g) {
+    if (!graphsOn()) {
+      return null;
+    }
+    const target = GRAPHS.rateTarget(g);
+    const known = rates.get(target);
+    if (!known || Date.now() - known.at > GRAPHS.interval * 1000) {
+      askRate(target);
+    }
+    return el("td", { class: "num", "data-rate-target": target, title: known && known.why }, known ? known.text : "…");
+  }
+
+  function askRate(target) {
+    if (!ratesAsked.has(target) && !rateQueue.includes(target)) {
+      rateQueue.push(target);
+      askRates();
+    }
+  }
+
+  function askRates() {
+    while (ratesAsked.size < 4 && rateQueue.length) {
+      const target = rateQueue.shift();
+      ratesAsked.add(target);
+      // graphite without datapoints yet is a failure too (upstream's /api/graphite says INTERNAL_ERROR): N/A, and why
+      api("GET", "/graphite?metric=rate&target=" + enc(target))
+        .then(r => ({ text: r.rate === "N/A" ? "N/A" : r.rate + "/s", why: "" }), e => ({ text: "N/A", why: e.message }))
+        .then(answer => {
+          rates.set(target, { text: answer.text, why: answer.why, at: Date.now() });
+          ratesAsked.delete(target);
+          document.querySelectorAll("[data-rate-target]").forEach(c => {
+            if (c.dataset.rateTarget === target) {
+              c.textContent = answer.text;
+              c.title = answer.why;
+            }
+          });
+          askRates();
+        });
+    }
+  }
+
+  /** The timeframe picker in the bar, as upstream's: shown with a graphite URL, the choice kept for next time. */
+  function timeframePicker() {
+    const picker = document.getElementById("graph-timeframe");
+    if (!GRAPHS.enabled || !picker) {
+      return;
+    }
+    const select = picker.querySelector("select");
+    TIMEFRAMES.concat(TIMEFRAMES.includes(timeframe) ? [] : [timeframe]).forEach(t => select.appendChild(el("option", { value: t }, t)));
+    select.value = timeframe;
+    select.addEventListener("change", () => {
+      timeframe = select.value;
+      try {
+        localStorage.setItem("graph_interval", timeframe);
+      } catch (e) {
+        // a browser without storage forgets the choice
+      }
+      render();
+    });
+    picker.hidden = false;
   }
 
   // ------------------------------------------------------------------ messages and API
@@ -214,7 +364,16 @@
       const q = filter.value.trim().toLowerCase();
       const shown = q ? topics.filter(t => t.toLowerCase().includes(q)) : topics;
       count.textContent = shown.length + " of " + topics.length;
-      holder.replaceChildren(table(["Topic"], shown.map(t => el("tr", null, el("td", { class: "name" }, link("/topics/" + enc(t), t))))));
+      // with graphite, upstream's columns: depth and messages of every node, and the message rate
+      const headers = graphsOn() ? ["Topic", "Depth", "Messages", { label: "Rate", num: 1 }] : ["Topic"];
+      holder.replaceChildren(table(headers, shown.map(t => {
+        const g = graphsOf("topic", "*", t, "");
+        const path = "/topics/" + enc(t);
+        return el("tr", null, el("td", { class: "name" }, link(path, t)),
+          graphsOn() ? el("td", null, sparkline(g("depth"), path)) : null,
+          graphsOn() ? el("td", null, sparkline(g("message_count"), path)) : null,
+          graphiteRateCell(g("message_count")));
+      })));
     };
     filter.addEventListener("input", draw);
     draw();
@@ -250,20 +409,22 @@
       if (MODE === "lookupd") {
         row.appendChild(el("td", null, el("button", { class: "danger", onclick: () => act("Tombstone topic " + topic + " on " + n.node + "? It is deleted there and hidden from lookupd.", "DELETE", "/nodes/" + enc(n.node), { topic: topic }, "Tombstoned " + topic + " on " + n.node + ".") }, "Tombstone")));
       }
-      return row;
-    });
+      return [row, topicGraphRow(n.node, topic, n.e2e_processing_latency)];
+    }).flat();
     nodeRows.push(el("tr", { class: "total" }, td("Total"), numTd(t.depth), numTd(t.memory_depth), numTd(t.backend_depth),
-      numTd(t.message_count), el("td", { class: "num" }, rate(total.latest())), numTd(channels.length), td(percentiles(t.e2e_processing_latency))));
+      numTd(t.message_count), el("td", { class: "num" }, rate(total.latest())), numTd(channels.length), td(percentiles(t.e2e_processing_latency))),
+      topicGraphRow("*", topic, t.e2e_processing_latency));
     const nodeHeaders = ["Node", { label: "Depth", num: 1 }, { label: "Memory", num: 1 }, { label: "Disk", num: 1 },
       { label: "Messages", num: 1 }, { label: "Rate", num: 1 }, { label: "Channels", num: 1 }, "E2E latency"];
     if (MODE === "lookupd") nodeHeaders.push("");
     const channelRows = channels.map(c => {
       const r = trackRate("channel:" + topic + "/" + c.channel_name, c.message_count || 0);
-      return el("tr", null, el("td", { class: "name" }, link(p + "/" + enc(c.channel_name), c.channel_name), pausedBadge(c.paused)),
+      return [el("tr", null, el("td", { class: "name" }, link(p + "/" + enc(c.channel_name), c.channel_name), pausedBadge(c.paused)),
         numTd(c.depth), numTd(c.memory_depth), numTd(c.backend_depth), numTd(c.in_flight_count), numTd(c.deferred_count),
         numTd(c.requeue_count), numTd(c.timeout_count), numTd(c.message_count), el("td", { class: "num" }, rate(r.latest())),
-        numTd(c.client_count), td(percentiles(c.e2e_processing_latency)));
-    });
+        numTd(c.client_count), td(percentiles(c.e2e_processing_latency))),
+        channelGraphRow(c.node || "*", topic, c.channel_name, c.e2e_processing_latency, true)];
+    }).flat();
     view.replaceChildren(
       el("div", { class: "crumbs" }, link("/topics", "Topics"), " /"),
       el("h1", null, topic, pausedBadge(t.paused)),
@@ -298,13 +459,15 @@
         : el("button", { onclick: () => act("Pause channel " + channel + "? Its consumers stop getting messages.", "POST", p, { action: "pause" }, "Paused channel " + channel + ".") }, "Pause channel"),
       el("button", { onclick: () => act("Empty channel " + channel + "? Its queued messages are lost.", "POST", p, { action: "empty" }, "Emptied channel " + channel + ".") }, "Empty queue"),
       el("button", { class: "danger", onclick: () => act("Delete channel " + channel + "?", "DELETE", p, undefined, "Deleted channel " + channel + ".", "/topics/" + enc(topic)) }, "Delete channel"));
-    const nodeRows = (c.nodes || []).map(n => el("tr", null,
+    const nodeRows = (c.nodes || []).map(n => [el("tr", null,
       el("td", { class: "name" }, link("/nodes/" + enc(n.node), n.hostname || n.node), " ", el("span", { class: "muted" }, n.node), pausedBadge(n.paused)),
       numTd(n.depth), numTd(n.memory_depth), numTd(n.backend_depth), numTd(n.in_flight_count), numTd(n.deferred_count),
-      numTd(n.requeue_count), numTd(n.timeout_count), numTd(n.message_count), numTd(n.client_count), td(percentiles(n.e2e_processing_latency))));
+      numTd(n.requeue_count), numTd(n.timeout_count), numTd(n.message_count), numTd(n.client_count), td(percentiles(n.e2e_processing_latency))),
+      channelGraphRow(n.node, topic, channel, n.e2e_processing_latency, false)]).flat();
     nodeRows.push(el("tr", { class: "total" }, td("Total"), numTd(c.depth), numTd(c.memory_depth), numTd(c.backend_depth),
       numTd(c.in_flight_count), numTd(c.deferred_count), numTd(c.requeue_count), numTd(c.timeout_count), numTd(c.message_count),
-      numTd(c.client_count), td(percentiles(c.e2e_processing_latency))));
+      numTd(c.client_count), td(percentiles(c.e2e_processing_latency))),
+      channelGraphRow("*", topic, channel, c.e2e_processing_latency, false));
     const clients = c.clients || [];
     const clientRows = clients.map(k => {
       const attrs = [];
@@ -362,19 +525,30 @@
     const total = trackRate("node:" + node, data.total_messages || 0);
     const rows = [];
     (data.topics || []).forEach(t => {
+      const g = graphsOf("topic", t.node, t.topic_name, "");
       rows.push(el("tr", { class: "total" }, el("td", { class: "name" }, link("/topics/" + enc(t.topic_name), t.topic_name), pausedBadge(t.paused)),
         td(""), numTd(t.depth), numTd(t.memory_depth), numTd(t.backend_depth), td(""), numTd(t.message_count), td(""),
-        td(percentiles(t.e2e_processing_latency))));
-      (t.channels || []).forEach(c => rows.push(el("tr", null, td(""),
-        el("td", { class: "name" }, link("/topics/" + enc(t.topic_name) + "/" + enc(c.channel_name), c.channel_name), pausedBadge(c.paused)),
-        numTd(c.depth), numTd(c.memory_depth), numTd(c.backend_depth), numTd(c.in_flight_count), numTd(c.message_count),
-        numTd((c.clients || []).length), td(percentiles(c.e2e_processing_latency)))));
+        td(percentiles(t.e2e_processing_latency))),
+        graphRow([null, null, g("depth"), null, null, null, g("message_count"), null, null]));
+      (t.channels || []).forEach(c => {
+        const cg = graphsOf("channel", t.node, t.topic_name, c.channel_name);
+        rows.push(el("tr", null, td(""),
+          el("td", { class: "name" }, link("/topics/" + enc(t.topic_name) + "/" + enc(c.channel_name), c.channel_name), pausedBadge(c.paused)),
+          numTd(c.depth), numTd(c.memory_depth), numTd(c.backend_depth), numTd(c.in_flight_count), numTd(c.message_count),
+          numTd((c.clients || []).length), td(percentiles(c.e2e_processing_latency))),
+          graphRow([null, null, cg("depth"), null, null, null, null, cg("clients"), null]));
+      });
     });
+    // upstream's four graphs of the node's memory (nsqd's mem.* stats)
+    const memory = el("div", { class: "graphs" }, graphsOn() ? [["*_bytes", "GC pressure"], ["gc_pause_*", "GC pause percentiles"],
+      ["gc_runs", "GC runs"], ["heap_objects", "Heap objects in use"]].map(([key, title]) =>
+      el("figure", null, largeGraph({ kind: "node", node: data.node, key: key }, 200, title), el("figcaption", null, title))) : null);
     view.replaceChildren(el("div", { class: "crumbs" }, link("/nodes", "Nodes"), " /"), el("h1", null, data.node),
       el("div", { class: "stats" }, stat("Topics", num((data.topics || []).length)), stat("Messages", num(data.total_messages)),
         stat("Clients", num(data.total_clients)),
         el("div", { class: "stat" }, el("div", { class: "label" }, "Message rate"),
           el("div", { class: "chartbox" }, el("span", { class: "value" }, rate(total.latest())), Charts.sparkline(total.points, 180, 34)))),
+      memory,
       rows.length ? table(["Topic", "Channel", { label: "Depth", num: 1 }, { label: "Memory", num: 1 }, { label: "Disk", num: 1 },
         { label: "In-flight", num: 1 }, { label: "Messages", num: 1 }, { label: "Clients", num: 1 }, "E2E latency"], rows)
         : el("p", { class: "muted" }, "No topics on this node."));
@@ -391,7 +565,8 @@
     if (!big) {
       big = el("div", { class: "counter", id: "counter-value", "data-count": sum }, num(sum));
       view.replaceChildren(el("h1", null, "Messages processed"), big, el("div", { class: "counter-sub", id: "counter-rate" }),
-        el("div", { id: "counter-chart", style: "text-align:center" }));
+        el("div", { id: "counter-chart", style: "text-align:center" }),
+        el("div", { class: "graphs" }, largeGraph({ kind: "counter", node: "*", key: "message_count" }, 800, "messages per second")));
     }
     animate(big, Number(big.dataset.count || 0), sum);
     document.getElementById("counter-rate").textContent = "across every channel of every node · " + rate(s.latest());
@@ -467,6 +642,7 @@
 
   async function render() {
     const gen = ++generation;
+    graphs.clear(); // another page, or the same one afresh: its graphs are fetched again
     clearTimeout(timer);
     const path = currentPath();
     for (const [pattern, page, nav, polls] of routes) {
@@ -507,5 +683,6 @@
   });
   window.addEventListener("popstate", render);
   document.getElementById("mode").textContent = MODE === "lookupd" ? "reading nsqlookupd" : "reading nsqd";
+  timeframePicker();
   render();
 })();

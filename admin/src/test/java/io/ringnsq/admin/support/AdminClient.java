@@ -43,6 +43,13 @@ public final class AdminClient
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** The raw answer to a GET, its body as bytes. */
+    public HttpResponse<byte[]> getBytes(final String path) throws IOException, InterruptedException
+    {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** The raw answer to a GET that accepts gzip (the body is left compressed). */
     public HttpResponse<byte[]> getGzipped(final String path) throws IOException, InterruptedException
     {

@@ -1,5 +1,7 @@
 package io.ringnsq.admin.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -39,7 +41,7 @@ public final class Browser
         assumeTrue(chromium.isPresent(), "no headless browser: install Debian's chromium (apt-get install -y chromium)"
             + " or set RINGNSQ_CHROMIUM to a Chromium binary to run the nsqadmin browser tests");
         assumeTrue(onPath("node").isPresent() && onPath("npm").isPresent(), "node and npm are not on PATH: the browser tests need them");
-        final Path dir = Path.of(System.getProperty("ringnsq.admin.basedir", System.getProperty("user.dir"))).resolve("browser");
+        final Path dir = folder();
         if (!Files.isRegularFile(dir.resolve("node_modules/playwright-core/package.json")))
         {
             final Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), dir, NPM_LIMIT_S);
@@ -49,6 +51,12 @@ public final class Browser
             }
         }
         return new Browser(dir, chromium.get());
+    }
+
+    /** {@code admin/browser}: the scripts and their npm lock file. */
+    static Path folder()
+    {
+        return Path.of(System.getProperty("ringnsq.admin.basedir", System.getProperty("user.dir"))).resolve("browser");
     }
 
     /** Where screenshots go: {@code <build folder>/screenshots}. */
@@ -66,12 +74,21 @@ public final class Browser
         return run(List.of("node", dir.resolve("ui-test.js").toString(), name, options), dir, SCENARIO_LIMIT_S);
     }
 
+    /** Runs a scenario and fails the test unless it passes. */
+    public void pass(final String name, final String optionsJson) throws IOException, InterruptedException
+    {
+        final Result result = scenario(name, optionsJson);
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("PASS " + name), result.output());
+    }
+
     /** A finished process: its exit code and its output (stdout and stderr). */
     public record Result(int exitCode, String output)
     {
     }
 
-    private static Result run(final List<String> command, final Path dir, final long limitSeconds)
+    /** Runs a command in {@code dir}, killed after {@code limitSeconds}; its output is echoed to the test log. */
+    static Result run(final List<String> command, final Path dir, final long limitSeconds)
         throws IOException, InterruptedException
     {
         final Path log = Files.createTempFile("admin-browser", ".log");
@@ -95,7 +112,7 @@ public final class Browser
         }
     }
 
-    private static Optional<String> onPath(final String name)
+    static Optional<String> onPath(final String name)
     {
         for (final String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         {
