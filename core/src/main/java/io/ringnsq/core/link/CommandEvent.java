@@ -45,6 +45,17 @@ public final class CommandEvent
         return bodies;
     }
 
+    /** The bytes of the message bodies the command carries. */
+    long bodyBytes()
+    {
+        long bytes = body == null ? 0 : body.length;
+        for (int i = 0; i < bodyCount; i++)
+        {
+            bytes += bodies[i].length;
+        }
+        return bytes;
+    }
+
     /** Drops references so the ring does not keep bodies alive (a small bodies array stays, emptied). */
     public void clear()
     {

@@ -7,7 +7,9 @@ import com.lmax.disruptor.RingBuffer;
  * The two rings between one I/O agent and the engine: commands in (single producer: the agent) and
  * frames out (single producer: the engine). Each side only claims when the ring has room, so
  * neither thread ever blocks on the other; a full command ring makes the agent stop reading
- * sockets, a full outbound ring makes the engine hold its replies and deliveries.
+ * sockets, a full outbound ring makes the engine hold its replies and deliveries. A slot can hold a whole MPUB, so
+ * the command ring is also full once {@link #COMMAND_BYTES_QUEUED} of message bodies wait in it: what publishers can
+ * get ahead of the engine is bounded in bytes, not only in commands.
  *
  * <p>Each side may wait when idle and is woken by its {@link Doorbell}: the agent rings the engine's once a duty cycle in
  * which it published commands or took frames (freeing room the engine may wait for), {@link #ringEngine()}; the engine
@@ -16,11 +18,25 @@ import com.lmax.disruptor.RingBuffer;
  */
 public final class IoLink
 {
+    /**
+     * Bytes of message bodies that may wait in the command ring (plus the one command that crosses the mark). 16,384
+     * slots of MPUBs up to --max-body-size would be gigabytes of heap; 16 MiB is tens of milliseconds of the engine's
+     * work at full speed.
+     */
+    public static final long COMMAND_BYTES_QUEUED = 16L << 20;
+
     private final int index;
     private final RingBuffer<CommandEvent> commands;
     private final EventPoller<CommandEvent> commandPoller;
     private final RingBuffer<OutboundEvent> outbound;
     private final EventPoller<OutboundEvent> outboundPoller;
+    /**
+     * Agent side: body bytes published in all, after each command, by sequence modulo twice the ring's size (the
+     * agent is never more than one ring ahead of the engine, so the entry of the last command taken is not reused).
+     */
+    private final long[] bytesPublishedAt;
+    private final int bytesMask;
+    private long bytesPublished;
     private final Doorbell engineBell;
     private final Doorbell agentBell = new Doorbell();
     /** Agent side: commands published or outbound events taken since the last {@link #ringEngine()}. */
@@ -39,6 +55,8 @@ public final class IoLink
     {
         this.index = index;
         this.engineBell = engineBell;
+        bytesPublishedAt = new long[2 * commandCapacity];
+        bytesMask = bytesPublishedAt.length - 1;
         commands = RingBuffer.createSingleProducer(CommandEvent::new, commandCapacity, PolledRings.WAIT_STRATEGY);
         commandPoller = commands.newPoller();
         commands.addGatingSequences(commandPoller.getSequence());
@@ -62,7 +80,14 @@ public final class IoLink
 
     public boolean hasCommandCapacity(final int count)
     {
-        return commands.hasAvailableCapacity(count);
+        return commands.hasAvailableCapacity(count) && commandBytesQueued() < COMMAND_BYTES_QUEUED;
+    }
+
+    /** Agent side: bytes of message bodies published and not yet taken by the engine. */
+    public long commandBytesQueued()
+    {
+        final long taken = commandPoller.getSequence().get();
+        return taken < 0 ? bytesPublished : bytesPublished - bytesPublishedAt[(int)(taken & bytesMask)];
     }
 
     /** Claims the next command slot; only after {@link #hasCommandCapacity}. */
@@ -78,6 +103,8 @@ public final class IoLink
 
     public void publishCommand(final long sequence)
     {
+        bytesPublished += commands.get(sequence).bodyBytes();
+        bytesPublishedAt[(int)(sequence & bytesMask)] = bytesPublished;
         commands.publish(sequence);
         newsForEngine = true;
     }
