@@ -86,7 +86,9 @@ ringnsq_exec() {
   fi
   local cds=()
   [ -f "$RINGNSQ_CDS" ] && cds=(-XX:SharedArchiveFile="$RINGNSQ_CDS" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  # an OutOfMemoryError ends the process (exit code 3), as Go's runtime ends nsqd: a JVM that lives on after its
+  # engine thread died would hold the port and answer nothing, and no supervisor would restart it
   # shellcheck disable=SC2086
-  exec "${JAVA:-java}" "@$RINGNSQ_JVM_OPTIONS" -Xshare:auto "${cds[@]}" $(ringnsq_gc) ${RINGNSQ_JAVA_OPTS:-} \
+  exec "${JAVA:-java}" "@$RINGNSQ_JVM_OPTIONS" -Xshare:auto "${cds[@]}" -XX:+ExitOnOutOfMemoryError $(ringnsq_gc) ${RINGNSQ_JAVA_OPTS:-} \
     -cp "$RINGNSQ_JAR" "$main_class" "$@"
 }

@@ -194,7 +194,8 @@ public final class DaemonProcess implements AutoCloseable
         return awaitExit();
     }
 
-    private int awaitExit() throws InterruptedException
+    /** Waits for it to end by itself (half a minute at most, then it is killed and the test fails); returns the exit code. */
+    public int awaitExit() throws InterruptedException
     {
         try
         {
