@@ -76,26 +76,26 @@ const scenarios = {
   // pausing a channel from its page pauses it on nsqd; unpausing unpauses it
   async "pause-channel"(page) {
     await page.goto(admin + "/topics/" + opts.topic + "/" + opts.channel);
-    await page.getByRole("button", { name: "Pause channel" }).waitFor({ timeout: 5000 });
+    await page.getByRole("button", { name: "Pause channel", exact: true }).waitFor({ timeout: 5000 });
     page.once("dialog", d => d.accept());
-    await page.getByRole("button", { name: "Pause channel" }).click();
+    await page.getByRole("button", { name: "Pause channel", exact: true }).click();
     await page.getByText("Paused channel " + opts.channel + ".").waitFor({ timeout: 5000 });
-    await page.getByRole("button", { name: "Unpause channel" }).waitFor({ timeout: 5000 });
+    await page.getByRole("button", { name: "Unpause channel", exact: true }).waitFor({ timeout: 5000 });
     check((await nsqdChannel(opts.topic, opts.channel)).paused === true, "nsqd /stats does not show the channel paused");
     await page.locator(".badge.paused").first().waitFor();
     await shot(page, "channel-paused");
     page.once("dialog", d => d.accept());
-    await page.getByRole("button", { name: "Unpause channel" }).click();
-    await page.getByRole("button", { name: "Pause channel" }).waitFor({ timeout: 5000 });
+    await page.getByRole("button", { name: "Unpause channel", exact: true }).click();
+    await page.getByRole("button", { name: "Pause channel", exact: true }).waitFor({ timeout: 5000 });
     check((await nsqdChannel(opts.topic, opts.channel)).paused === false, "nsqd /stats still shows the channel paused");
   },
 
   // a dismissed confirmation does nothing
   async "cancel-action"(page) {
     await page.goto(admin + "/topics/" + opts.topic + "/" + opts.channel);
-    await page.getByRole("button", { name: "Pause channel" }).waitFor({ timeout: 5000 });
+    await page.getByRole("button", { name: "Pause channel", exact: true }).waitFor({ timeout: 5000 });
     page.once("dialog", d => d.dismiss());
-    await page.getByRole("button", { name: "Pause channel" }).click();
+    await page.getByRole("button", { name: "Pause channel", exact: true }).click();
     await page.waitForTimeout(500);
     check((await nsqdChannel(opts.topic, opts.channel)).paused === false, "a cancelled pause paused the channel");
   },

@@ -42,6 +42,12 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
     private static final int OUTBOUND_BATCH = 4096;
     private static final int READS_PER_SOCKET = 4;
     private static final int ACCEPTS_PER_CYCLE = 64;
+    /**
+     * How long a listener stops accepting after accept() failed (out of file descriptors, most often): the connection
+     * stays in the backlog, and the selector would announce it again on every duty cycle, a busy core and a log line
+     * each time, until a descriptor is free.
+     */
+    static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Room kept in the command ring before reading: control commands (connect, disconnect) never wait long. */
     private static final int COMMAND_HEADROOM = 8;
     /** {@link #awaitWork} only waits: the duty cycle's {@code selectNow} finds the keys still ready (level-triggered). */
@@ -57,6 +63,8 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
     private final int inputCapacity;
     private final int outputCapacity;
     private final List<Listener> listeners = new ArrayList<>();
+    /** A listener stopped accepting for a while after a failed accept. */
+    private boolean acceptsPaused;
     private final OneToOneConcurrentArrayQueue<Handoff> handoffs = new OneToOneConcurrentArrayQueue<>(1024);
     /** Work handed in from other threads (an auth server's answer), run on this agent's thread. */
     private final ManyToOneConcurrentLinkedQueue<Runnable> tasks = new ManyToOneConcurrentLinkedQueue<>();
@@ -130,7 +138,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
             for (final Listener listener : listeners)
             {
                 listener.server.configureBlocking(false);
-                listener.server.register(selector, SelectionKey.OP_ACCEPT, listener);
+                listener.key = listener.server.register(selector, SelectionKey.OP_ACCEPT, listener);
             }
         }
         catch (final IOException ex)
@@ -155,6 +163,7 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
             work += selector.selectNow(onSelected);
         }
         work += pollTimers();
+        work += resumeAccepting();
         work += flushDirty();
         work += lingerClosing();
         link.ringEngine();
@@ -223,7 +232,12 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
             }
             catch (final IOException ex)
             {
-                LOG.warn("accept failed: {}", ex.toString());
+                // upstream's words; it yields and tries again at once, which spins while descriptors run out
+                LOG.warn("temporary Accept() failure - {} (not accepting on {} for {} ms)", ex.toString(), listener.address(),
+                    TimeUnit.NANOSECONDS.toMillis(ACCEPT_PAUSE_NANOS));
+                listener.key.interestOps(0);
+                listener.resumeAt = now + ACCEPT_PAUSE_NANOS;
+                acceptsPaused = true;
                 return;
             }
             if (channel == null)
@@ -699,8 +713,61 @@ public final class IoAgent implements Agent, EventPoller.Handler<OutboundEvent>
         }
     }
 
-    private record Listener(ServerSocketChannel server, ConnectionHandler.Factory factory)
+    /** Accepting again on the listeners whose pause after a failed accept is over. */
+    private int resumeAccepting()
     {
+        if (!acceptsPaused)
+        {
+            return 0;
+        }
+        int resumed = 0;
+        acceptsPaused = false;
+        for (final Listener listener : listeners)
+        {
+            if (listener.resumeAt != Listener.ACCEPTING)
+            {
+                if (now - listener.resumeAt >= 0)
+                {
+                    listener.resumeAt = Listener.ACCEPTING;
+                    listener.key.interestOps(SelectionKey.OP_ACCEPT);
+                    resumed++;
+                }
+                else
+                {
+                    acceptsPaused = true;
+                }
+            }
+        }
+        return resumed;
+    }
+
+    private static final class Listener
+    {
+        static final long ACCEPTING = Long.MIN_VALUE;
+
+        final ServerSocketChannel server;
+        final ConnectionHandler.Factory factory;
+        SelectionKey key;
+        /** When accepting resumes after a failed accept, or {@link #ACCEPTING}. */
+        long resumeAt = ACCEPTING;
+
+        Listener(final ServerSocketChannel server, final ConnectionHandler.Factory factory)
+        {
+            this.server = server;
+            this.factory = factory;
+        }
+
+        String address()
+        {
+            try
+            {
+                return String.valueOf(server.getLocalAddress());
+            }
+            catch (final IOException ex)
+            {
+                return "a closed listener";
+            }
+        }
     }
 
     private record Handoff(SocketChannel channel, ConnectionHandler.Factory factory)

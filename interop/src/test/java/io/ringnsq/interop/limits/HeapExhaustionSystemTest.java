@@ -1,4 +1,4 @@
-package io.ringnsq.interop.persistence;
+package io.ringnsq.interop.limits;
 
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
