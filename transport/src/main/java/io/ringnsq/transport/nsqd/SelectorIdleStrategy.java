@@ -17,7 +17,7 @@ import io.ringnsq.transport.nio.IoAgent;
  * own), the disk agent after posting results and the lookupd registration after answering (for the shared thread's
  * engine); a task or a connection handed to the agent wakes the selector itself. Only the timers wait out the bound.
  */
-final class SelectorIdleStrategy extends SpinThenWaitIdleStrategy
+public final class SelectorIdleStrategy extends SpinThenWaitIdleStrategy
 {
     private final IoAgent agent;
     private final Doorbell bell;
@@ -27,6 +27,15 @@ final class SelectorIdleStrategy extends SpinThenWaitIdleStrategy
     {
         this.agent = agent;
         this.bell = bell;
+    }
+
+    /**
+     * For a thread that runs one I/O agent and what drains its commands (nsqlookupd, nsqadmin): nothing but its sockets
+     * and the tasks handed to the agent brings it work, and both wake the selector themselves.
+     */
+    public static SelectorIdleStrategy alone(final IoAgent agent)
+    {
+        return new SelectorIdleStrategy(agent, new Doorbell());
     }
 
     @Override
