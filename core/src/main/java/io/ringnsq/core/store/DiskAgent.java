@@ -118,7 +118,7 @@ public final class DiskAgent implements Agent
      * How long the agent may park before its next timed sync (which also retries a failed metadata save), at most
      * {@link #MAX_PARK_NANOS} and at least a microsecond.
      */
-    long nanosToNextTimedSync()
+    public long nanosToNextTimedSync()
     {
         final long left = lastTimedSync + syncTimeoutNs - clock.nanoTime();
         return Math.max(1_000, Math.min(MAX_PARK_NANOS, left));

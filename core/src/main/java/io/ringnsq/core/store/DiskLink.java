@@ -100,10 +100,13 @@ public final class DiskLink
         }
     }
 
-    /** From now on the disk agent does not park (at shutdown, so that its runner stops at once). */
-    public void stopParking()
+    /**
+     * What the disk agent's thread parks on when idle, until the engine rings ({@link #wakeAgent()}) or its next timed
+     * sync; closed at shutdown, so that its runner stops at once.
+     */
+    public Doorbell agentBell()
     {
-        agentBell.close();
+        return agentBell;
     }
 
     public int pollResults(final EventPoller.Handler<StoreResult> handler)
@@ -150,12 +153,6 @@ public final class DiskLink
         command.clear();
         commandsTaken.set(next);
         newsForEngine = true; // room for a command the engine holds
-    }
-
-    /** Parks the calling disk agent for up to {@code nanos}, unless the engine rang since its last park or rings meanwhile. */
-    public void parkAgent(final long nanos)
-    {
-        agentBell.park(nanos);
     }
 
     public boolean hasResultCapacity(final int count)

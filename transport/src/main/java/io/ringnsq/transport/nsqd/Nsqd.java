@@ -19,7 +19,6 @@ import io.ringnsq.core.link.IoLink;
 import io.ringnsq.core.meta.MetadataFile;
 import io.ringnsq.core.store.DiskAgent;
 import io.ringnsq.core.store.DiskHealth;
-import io.ringnsq.core.store.DiskIdleStrategy;
 import io.ringnsq.core.store.DiskLink;
 import io.ringnsq.core.store.StoreException;
 import io.ringnsq.transport.auth.AuthClient;
@@ -182,14 +181,15 @@ public final class Nsqd implements AutoCloseable
                 final IdleStrategy inSelector = new SelectorIdleStrategy(ioAgents[i], links[i].agentBell());
                 runners.add(new AgentRunner(dedicatedIdleStrategy(inSelector), errors, null, agent));
             }
-            final IdleStrategy onBell = new DoorbellIdleStrategy(
-                engineBell, TimeUnit.MILLISECONDS.toNanos(IdleStrategies.MAX_WAIT_MILLIS), IdleStrategies.BACKOFF);
+            final long maxWait = TimeUnit.MILLISECONDS.toNanos(IdleStrategies.MAX_WAIT_MILLIS);
+            final IdleStrategy onBell = new DoorbellIdleStrategy(engineBell, () -> maxWait, IdleStrategies.BACKOFF);
             runners.add(new AgentRunner(dedicatedIdleStrategy(onBell), errors, null, engine));
         }
         // fsync and file I/O block for milliseconds: in every mode a thread of its own, closed after the engine's, that
         // parks when idle whatever --idle-strategy says (a spinning disk thread would take a core for nothing), until
         // the engine hands it a command or a timed sync is due
-        runners.add(new AgentRunner(new DiskIdleStrategy(diskLink, diskAgent), errors, null, diskAgent));
+        runners.add(new AgentRunner(
+            new DoorbellIdleStrategy(diskLink.agentBell(), diskAgent::nanosToNextTimedSync, "disk"), errors, null, diskAgent));
         for (final AgentRunner runner : runners)
         {
             AgentRunner.startOnThread(runner);
@@ -435,7 +435,7 @@ public final class Nsqd implements AutoCloseable
         {
             if (runner.agent() == diskAgent)
             {
-                diskLink.stopParking(); // the engine has stopped: nothing would wake the disk agent to see it must stop
+                diskLink.agentBell().close(); // the engine has stopped: nothing would wake the disk agent to see it must stop
             }
             runner.close((int)TimeUnit.SECONDS.toMillis(5), thread -> LOG.warn("{} did not stop yet", thread.getName()));
         }

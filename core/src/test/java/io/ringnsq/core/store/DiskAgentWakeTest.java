@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * due, and shutdown can end the park. The parks asked for here are a minute long, so a thread that comes back within the test's bound was
  * woken, not timed out.
  */
-class DiskIdleStrategyTest
+class DiskAgentWakeTest
 {
     private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
     private static final long BOUND_MS = TimeUnit.SECONDS.toMillis(20);
@@ -36,7 +36,7 @@ class DiskIdleStrategyTest
     {
         publishCommand();
         link.wakeAgent();
-        final Thread agent = new Thread(() -> link.parkAgent(MINUTE));
+        final Thread agent = new Thread(() -> link.agentBell().park(MINUTE));
         agent.start();
         agent.join(BOUND_MS);
         assertFalse(agent.isAlive(), "the agent parked with a command handed to it");
@@ -57,13 +57,13 @@ class DiskIdleStrategyTest
     void shouldEndTheParkAndParkNoMoreOnceStopped() throws Exception
     {
         final Thread agent = parkInBackground();
-        link.stopParking();
+        link.agentBell().close();
         agent.join(BOUND_MS);
-        assertFalse(agent.isAlive(), "stopParking did not end the park");
-        final Thread again = new Thread(() -> link.parkAgent(MINUTE));
+        assertFalse(agent.isAlive(), "closing the bell did not end the park");
+        final Thread again = new Thread(() -> link.agentBell().park(MINUTE));
         again.start();
         again.join(BOUND_MS);
-        assertFalse(again.isAlive(), "the agent parked after stopParking");
+        assertFalse(again.isAlive(), "the agent parked after the bell closed");
     }
 
     @Test
@@ -81,7 +81,7 @@ class DiskIdleStrategyTest
 
     private Thread parkInBackground() throws InterruptedException
     {
-        return ParkedThreads.startParked("disk-agent", () -> link.parkAgent(MINUTE), BOUND_MS);
+        return ParkedThreads.startParked("disk-agent", () -> link.agentBell().park(MINUTE), BOUND_MS);
     }
 
     private void publishCommand()
