@@ -7,8 +7,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ringnsq.transport.testsupport.TlsFixtures;
@@ -30,17 +30,9 @@ class KeyPairManagerTest
     Path dir;
 
     private final EchoHandler.Seen seen = new EchoHandler.Seen();
+    @RegisterExtension
+    final TlsServers servers = new TlsServers();
     private TlsTestServer server;
-
-    @AfterEach
-    void stop()
-    {
-        if (server != null)
-        {
-            server.close();
-            assertEquals(List.of(), server.errors);
-        }
-    }
 
     @Test
     void choosesTheKeyByTypeAsSunX509Does() throws Exception
@@ -101,13 +93,12 @@ class KeyPairManagerTest
                     assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1")), List.copyOf(served.getSubjectAlternativeNames()));
                 }
             }
-            stop();
-            server = null;
+            servers.closeAll();
         }
     }
 
     private void start(final TlsSettings settings) throws Exception
     {
-        server = new TlsTestServer(new TlsOnAccept(settings, EchoHandler.factory(seen)));
+        server = servers.start(new TlsOnAccept(settings, EchoHandler.factory(seen)));
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 import io.ringnsq.transport.testsupport.TlsFixtures;
@@ -28,17 +28,9 @@ class TlsClientAuthTest
     private static final byte[] PING = "ping\n".getBytes(StandardCharsets.US_ASCII);
 
     private final EchoHandler.Seen seen = new EchoHandler.Seen();
+    @RegisterExtension
+    final TlsServers servers = new TlsServers();
     private TlsTestServer server;
-
-    @AfterEach
-    void stop()
-    {
-        if (server != null)
-        {
-            server.close();
-            assertEquals(List.of(), server.errors);
-        }
-    }
 
     @Test
     void noPolicyAsksForNoCertificateSoTheCommonNameIsEmpty() throws Exception
@@ -98,7 +90,7 @@ class TlsClientAuthTest
 
     private void start(final TlsSettings settings) throws Exception
     {
-        server = new TlsTestServer(new TlsOnAccept(settings, EchoHandler.factory(seen)));
+        server = servers.start(new TlsOnAccept(settings, EchoHandler.factory(seen)));
     }
 
     /** Handshake and one echo; with TLS 1.3 a refused certificate shows only when the client reads. */

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.ringnsq.transport.testsupport.TlsFixtures;
 
@@ -28,17 +28,9 @@ class TlsEchoTest
     private static final byte[] SMALL = "hello over tls\n".getBytes(StandardCharsets.US_ASCII);
 
     private final EchoHandler.Seen seen = new EchoHandler.Seen();
+    @RegisterExtension
+    final TlsServers servers = new TlsServers();
     private TlsTestServer server;
-
-    @AfterEach
-    void stop()
-    {
-        if (server != null)
-        {
-            server.close();
-            assertEquals(List.of(), server.errors);
-        }
-    }
 
     @Test
     void tls13HandshakeThenEchoesSmallAndOneMebibyteData() throws Exception
@@ -118,7 +110,7 @@ class TlsEchoTest
 
     private void start() throws Exception
     {
-        server = new TlsTestServer(new TlsOnAccept(TlsFixtures.rsaServer(), EchoHandler.factory(seen)));
+        server = servers.start(new TlsOnAccept(TlsFixtures.rsaServer(), EchoHandler.factory(seen)));
     }
 
     private static byte[] random(final int length)

@@ -23,6 +23,7 @@ import io.ringnsq.transport.nio.IoAgent;
 import io.ringnsq.transport.testsupport.TlsFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,17 +38,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TlsFailureTest
 {
     private final EchoHandler.Seen seen = new EchoHandler.Seen();
+    @RegisterExtension
+    final TlsServers servers = new TlsServers();
     private TlsTestServer server;
     private IoAgent agent;
 
     @AfterEach
     void stop()
     {
-        if (server != null)
-        {
-            server.close();
-            assertEquals(List.of(), server.errors);
-        }
         if (agent != null)
         {
             agent.onClose();
@@ -170,6 +168,6 @@ class TlsFailureTest
 
     private void start() throws Exception
     {
-        server = new TlsTestServer(new TlsOnAccept(TlsFixtures.rsaServer(), EchoHandler.factory(seen)));
+        server = servers.start(new TlsOnAccept(TlsFixtures.rsaServer(), EchoHandler.factory(seen)));
     }
 }

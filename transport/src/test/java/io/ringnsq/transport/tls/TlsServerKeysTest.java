@@ -3,11 +3,10 @@ package io.ringnsq.transport.tls;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
-import java.util.List;
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.ringnsq.transport.testsupport.TlsFixtures;
 
@@ -23,17 +22,9 @@ class TlsServerKeysTest
     private static final byte[] PING = "ping\n".getBytes(StandardCharsets.US_ASCII);
 
     private final EchoHandler.Seen seen = new EchoHandler.Seen();
+    @RegisterExtension
+    final TlsServers servers = new TlsServers();
     private TlsTestServer server;
-
-    @AfterEach
-    void stop()
-    {
-        if (server != null)
-        {
-            server.close();
-            assertEquals(List.of(), server.errors);
-        }
-    }
 
     @Test
     void servesTheNsqjsPkcs1KeyAndItsExpiredSha1Certificate() throws Exception
@@ -65,7 +56,7 @@ class TlsServerKeysTest
 
     private void start(final String cert, final String key) throws Exception
     {
-        server = new TlsTestServer(new TlsOnAccept(TlsFixtures.server(cert, key, ""), EchoHandler.factory(seen)));
+        server = servers.start(new TlsOnAccept(TlsFixtures.server(cert, key, ""), EchoHandler.factory(seen)));
     }
 
     private X509Certificate echoAndGetServedCertificate(final String protocol) throws Exception

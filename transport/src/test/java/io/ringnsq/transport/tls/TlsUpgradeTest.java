@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.ringnsq.transport.testsupport.TlsFixtures;
 
@@ -26,22 +26,14 @@ class TlsUpgradeTest
 {
     private final List<TlsSessionInfo> sessions = new CopyOnWriteArrayList<>();
     private final List<Integer> handedOver = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final TlsServers servers = new TlsServers();
     private TlsTestServer server;
-
-    @AfterEach
-    void stop()
-    {
-        if (server != null)
-        {
-            server.close();
-            assertEquals(List.of(), server.errors);
-        }
-    }
 
     @Test
     void plaintextReplyThenHandshakeOnTheSameSocketThenOkOverTls() throws Exception
     {
-        server = new TlsTestServer(StartTlsHandler.factory(TlsFixtures.rsaServer(), sessions, handedOver));
+        server = servers.start(StartTlsHandler.factory(TlsFixtures.rsaServer(), sessions, handedOver));
         for (final String protocol : new String[] {"TLSv1.3", "TLSv1.2"})
         {
             try (Socket plain = new Socket("127.0.0.1", server.port()))
@@ -65,7 +57,7 @@ class TlsUpgradeTest
     @Test
     void clientHelloSentWithTheCommandReachesTheLayerAsPendingBytes() throws Exception
     {
-        server = new TlsTestServer(StartTlsHandler.factory(TlsFixtures.rsaServer(), sessions, handedOver));
+        server = servers.start(StartTlsHandler.factory(TlsFixtures.rsaServer(), sessions, handedOver));
         final MemoryClient client = new MemoryClient(TlsFixtures.anyServerNoCertificate(), "TLSv1.3");
         try (Socket socket = new Socket("127.0.0.1", server.port()))
         {

@@ -2,17 +2,15 @@ package io.ringnsq.transport.tls;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.ringnsq.transport.testsupport.TlsFixtures;
 import io.ringnsq.transport.testsupport.WireTap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,22 +20,14 @@ class TlsWireTest
     private static final String MARKER = "RINGNSQ-PLAINTEXT-MARKER";
     private static final byte[] DATA = (MARKER + "\n").repeat(2000).getBytes(StandardCharsets.US_ASCII);
 
+    @RegisterExtension
+    final TlsServers servers = new TlsServers();
     private TlsTestServer server;
-
-    @AfterEach
-    void stop()
-    {
-        if (server != null)
-        {
-            server.close();
-            assertEquals(List.of(), server.errors);
-        }
-    }
 
     @Test
     void markerNeverAppearsOnTheWireUnderTls13OrTls12() throws Exception
     {
-        server = new TlsTestServer(new TlsOnAccept(TlsFixtures.rsaServer(), EchoHandler.factory(new EchoHandler.Seen())));
+        server = servers.start(new TlsOnAccept(TlsFixtures.rsaServer(), EchoHandler.factory(new EchoHandler.Seen())));
         for (final String protocol : new String[] {"TLSv1.3", "TLSv1.2"})
         {
             try (WireTap proxy = new WireTap(server.port()))
@@ -56,7 +46,7 @@ class TlsWireTest
     @Test
     void markerIsVisibleThroughTheSameProxyWithoutTls() throws Exception
     {
-        server = new TlsTestServer(EchoHandler.factory(new EchoHandler.Seen()));
+        server = servers.start(EchoHandler.factory(new EchoHandler.Seen()));
         try (WireTap proxy = new WireTap(server.port()))
         {
             try (Socket socket = new Socket("127.0.0.1", proxy.port()))
