@@ -16,7 +16,7 @@ import io.ringnsq.transport.http.HttpHandler;
 import io.ringnsq.transport.http.HttpServerConfig;
 import io.ringnsq.transport.nio.CommandDrain;
 import io.ringnsq.transport.nio.IoAgent;
-import io.ringnsq.transport.nsqd.SelectorIdleStrategy;
+import io.ringnsq.transport.nio.SelectorIdleStrategy;
 import io.ringnsq.transport.nsqd.ListenAddress;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;

@@ -11,7 +11,7 @@ import io.ringnsq.transport.http.HttpHandler;
 import io.ringnsq.transport.http.HttpServerConfig;
 import io.ringnsq.transport.nio.CommandDrain;
 import io.ringnsq.transport.nio.IoAgent;
-import io.ringnsq.transport.nsqd.SelectorIdleStrategy;
+import io.ringnsq.transport.nio.SelectorIdleStrategy;
 import io.ringnsq.transport.nsqd.ListenAddress;
 import io.ringnsq.transport.nsqd.NsqdContext;
 import io.ringnsq.transport.v2.V2Limits;

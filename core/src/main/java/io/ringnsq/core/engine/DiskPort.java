@@ -64,7 +64,7 @@ final class DiskPort
     /** Whether the appends waiting for the disk agent have reached {@link #APPEND_BYTES_QUEUED}. */
     boolean appendsBacklogged()
     {
-        return link != null && link.appendBytesQueued() >= APPEND_BYTES_QUEUED;
+        return link != null && !link.appendBytesQueuedBelow(APPEND_BYTES_QUEUED);
     }
 
     boolean canRead()

@@ -30,6 +30,8 @@ public final class DiskLink
     private final Sequence appendBytesTaken = new Sequence(0);
     /** Engine side: bytes of the appends published. */
     private long appendBytesPublished;
+    /** Engine side: {@link #appendBytesTaken} when last read; it only grows, so a stale value overstates what waits. */
+    private long appendBytesTakenSeen;
     private final RingBuffer<StoreResult> results;
     private final EventPoller<StoreResult> resultPoller;
     private final Doorbell agentBell = new Doorbell();
@@ -81,10 +83,19 @@ public final class DiskLink
         newsForAgent = true;
     }
 
-    /** Engine side: bytes of the appends handed to the disk agent and not written yet. */
-    public long appendBytesQueued()
+    /**
+     * Engine side: whether the bytes of the appends handed to the disk agent and not written yet are below
+     * {@code limit}. The engine asks after every command; the disk agent's counter is read only when the last value
+     * read says the limit is reached, so a busy disk thread's writes to it cost the engine a cache miss that rarely.
+     */
+    public boolean appendBytesQueuedBelow(final long limit)
     {
-        return appendBytesPublished - appendBytesTaken.get();
+        if (appendBytesPublished - appendBytesTakenSeen < limit)
+        {
+            return true;
+        }
+        appendBytesTakenSeen = appendBytesTaken.get();
+        return appendBytesPublished - appendBytesTakenSeen < limit;
     }
 
     /**

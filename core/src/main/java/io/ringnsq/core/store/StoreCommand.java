@@ -30,7 +30,7 @@ public final class StoreCommand
     public byte[][] bodies;
     public int count;
     public long sequence;
-    /** APPEND: the bytes of its bodies, counted against what may wait for the disk agent ({@link DiskLink#appendBytesQueued}). */
+    /** APPEND: the bytes of its bodies, counted against what may wait for the disk agent. */
     public long appendBytes;
     /**
      * APPEND: when set, the disk agent answers {@link StoreResult#APPENDED} or {@link StoreResult#APPEND_FAILED}

@@ -1,16 +1,15 @@
-package io.ringnsq.transport.nsqd;
+package io.ringnsq.transport.nio;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import io.ringnsq.core.link.Doorbell;
 import io.ringnsq.core.link.SpinThenWaitIdleStrategy;
-import io.ringnsq.transport.nio.IoAgent;
 
 /**
  * {@code backoff} for a thread that runs one I/O agent (the shared thread when one I/O agent serves every socket, or an
  * I/O agent's own thread): after the spins and yields it waits in that agent's selector, at most
- * {@link IdleStrategies#MAX_WAIT_MILLIS}, instead of parking. A message that comes to an idle broker so wakes the thread
+ * {@link #MAX_WAIT_MILLIS}, instead of parking. A message that comes to an idle broker so wakes the thread
  * through the kernel at once, not at the end of a park that had grown to hundreds of microseconds (at 1,000 msg/s parks
  * added about 110 µs to the median publish-to-delivery time here). What else brings work rings the thread's
  * {@link Doorbell}, whose ring wakes the selector: the engine after publishing frames for the agent (on a thread of its
@@ -19,11 +18,18 @@ import io.ringnsq.transport.nio.IoAgent;
  */
 public final class SelectorIdleStrategy extends SpinThenWaitIdleStrategy
 {
+    /**
+     * The longest it waits without being woken: an idle thread wakes a hundred times a second, and a timer due while
+     * nothing else happens (a message timeout, a deferred message) fires up to this late (upstream nsqd scans for them
+     * every 100 ms). The engine's own thread, when it has one, parks no longer either.
+     */
+    public static final long MAX_WAIT_MILLIS = 10;
+
     private final IoAgent agent;
     private final Doorbell bell;
 
     /** @param bell the thread's doorbell, whose ring must wake the agent's selector */
-    SelectorIdleStrategy(final IoAgent agent, final Doorbell bell)
+    public SelectorIdleStrategy(final IoAgent agent, final Doorbell bell)
     {
         this.agent = agent;
         this.bell = bell;
@@ -45,7 +51,7 @@ public final class SelectorIdleStrategy extends SpinThenWaitIdleStrategy
         {
             if (bell.beginWait())
             {
-                agent.awaitWork(IdleStrategies.MAX_WAIT_MILLIS);
+                agent.awaitWork(MAX_WAIT_MILLIS);
             }
         }
         catch (final IOException ex)
@@ -61,6 +67,6 @@ public final class SelectorIdleStrategy extends SpinThenWaitIdleStrategy
     @Override
     public String alias()
     {
-        return IdleStrategies.BACKOFF;
+        return "backoff"; // what --idle-strategy names it
     }
 }

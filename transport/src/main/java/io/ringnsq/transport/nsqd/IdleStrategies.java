@@ -15,12 +15,6 @@ public final class IdleStrategies
     public static final String SLEEPING = "sleeping";
     public static final String YIELDING = "yielding";
     public static final String BUSY_SPIN = "busy-spin";
-    /**
-     * The longest {@code backoff} waits without being woken: an idle broker's threads wake a hundred times a second, and
-     * a message timeout or deferred message due while nothing else happens fires up to this late (upstream nsqd scans
-     * for them every 100 ms).
-     */
-    static final long MAX_WAIT_MILLIS = 10;
 
     private IdleStrategies()
     {

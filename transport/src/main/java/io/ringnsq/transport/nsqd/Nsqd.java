@@ -28,6 +28,7 @@ import io.ringnsq.transport.http.HttpHandler;
 import io.ringnsq.transport.http.HttpService;
 import io.ringnsq.transport.http.HttpServerConfig;
 import io.ringnsq.transport.nio.IoAgent;
+import io.ringnsq.transport.nio.SelectorIdleStrategy;
 import io.ringnsq.transport.nsqd.lookupd.LookupdRegistration;
 import io.ringnsq.transport.nsqd.lookupd.LookupdSettings;
 import io.ringnsq.transport.nsqd.lookupd.RegistrationEvents;
@@ -181,7 +182,7 @@ public final class Nsqd implements AutoCloseable
                 final IdleStrategy inSelector = new SelectorIdleStrategy(ioAgents[i], links[i].agentBell());
                 runners.add(new AgentRunner(dedicatedIdleStrategy(inSelector), errors, null, agent));
             }
-            final long maxWait = TimeUnit.MILLISECONDS.toNanos(IdleStrategies.MAX_WAIT_MILLIS);
+            final long maxWait = TimeUnit.MILLISECONDS.toNanos(SelectorIdleStrategy.MAX_WAIT_MILLIS);
             final IdleStrategy onBell = new DoorbellIdleStrategy(engineBell, () -> maxWait, IdleStrategies.BACKOFF);
             runners.add(new AgentRunner(dedicatedIdleStrategy(onBell), errors, null, engine));
         }
